@@ -1,0 +1,131 @@
+package dev.wisp.activator.proxy;
+
+import dev.wisp.api.dataplane.Endpoint;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards an {@link Exchange} to one instance over a pooled keep-alive HTTP client, streaming
+ * both bodies with backpressure, and tells how the attempt ended.
+ */
+public final class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    /** Connections per instance: high enough that the instance, not the pool, limits throughput. */
+    static final int CONNECTIONS_PER_INSTANCE = 1024;
+    static final int CONNECT_TIMEOUT_MILLIS = 5000;
+
+    private final HttpClient client;
+
+    public UpstreamProxy(HttpClient client) {
+        this.client = client;
+    }
+
+    /** Creates the HTTP client the proxy is meant for: keep-alive, pooled per instance, no decompression. */
+    public static HttpClient createClient(Vertx vertx) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                .setDecompressionSupported(false);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE);
+        return vertx.createHttpClient(options, pool);
+    }
+
+    /** Forwards the exchange's request to {@code instance}; the future never fails. */
+    public Future<ProxyOutcome> forward(Exchange exchange, Endpoint instance) {
+        HttpServerRequest request = exchange.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setURI(request.uri())
+                .setHeaders(ForwardedHeaders.forRequest(request.headers(),
+                        request.remoteAddress().hostAddress(), request.scheme()));
+        return client.request(options).transform(connected -> afterConnect(exchange, instance, connected));
+    }
+
+    private Future<ProxyOutcome> afterConnect(Exchange exchange, Endpoint instance,
+                                              AsyncResult<HttpClientRequest> connected) {
+        if (connected.failed()) {
+            LOG.debugf("event=connect-failed revision=%s instance=%s cause=\"%s\"",
+                    exchange.revision(), instance.instanceId(), connected.cause().getMessage());
+            return Future.succeededFuture(ProxyOutcome.CONNECT_FAILED);
+        }
+        HttpClientRequest upstream = connected.result();
+        if (!exchange.startRelaying(upstream)) {
+            upstream.reset();
+            return Future.succeededFuture(ProxyOutcome.ABANDONED);
+        }
+        return relay(exchange, upstream);
+    }
+
+    private Future<ProxyOutcome> relay(Exchange exchange, HttpClientRequest upstream) {
+        HttpServerRequest request = exchange.request();
+        Promise<ProxyOutcome> outcome = Promise.promise();
+        if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH) && isChunked(request)) {
+            upstream.setChunked(true);
+        }
+        upstream.response()
+                .onSuccess(response -> relayResponse(exchange, response, outcome))
+                .onFailure(cause -> upstreamFailed(exchange, cause, outcome));
+        exchange.sendContinueIfExpected();
+        // A client that goes away mid-body cancels the upstream request; its response then fails.
+        request.pipe().endOnFailure(false).to(upstream).onFailure(cause -> upstream.reset());
+        return outcome.future();
+    }
+
+    private void relayResponse(Exchange exchange, HttpClientResponse upstream, Promise<ProxyOutcome> outcome) {
+        if (!exchange.isRelaying()) {
+            upstream.request().reset();
+            outcome.tryComplete(ProxyOutcome.ABANDONED);
+            return;
+        }
+        HttpServerResponse response = exchange.request().response();
+        response.setStatusCode(upstream.statusCode());
+        response.setStatusMessage(upstream.statusMessage());
+        ForwardedHeaders.copyResponse(upstream.headers(), response.headers());
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && mayHaveBody(exchange.request().method(), upstream.statusCode())) {
+            response.setChunked(true);
+        }
+        upstream.pipe().endOnFailure(false).to(response).onComplete(relayed -> {
+            if (relayed.succeeded()) {
+                outcome.tryComplete(ProxyOutcome.COMPLETED);
+            } else {
+                upstream.request().reset();
+                upstreamFailed(exchange, relayed.cause(), outcome);
+            }
+        });
+    }
+
+    private void upstreamFailed(Exchange exchange, Throwable cause, Promise<ProxyOutcome> outcome) {
+        if (exchange.isRelaying()) {
+            LOG.debugf("event=upstream-failed revision=%s cause=\"%s\"", exchange.revision(), cause.getMessage());
+            Replies.text(exchange.request(), 502,
+                    "revision " + exchange.revision() + " failed while answering: " + cause.getMessage());
+        }
+        outcome.tryComplete(ProxyOutcome.FAILED);
+    }
+
+    private static boolean isChunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+}

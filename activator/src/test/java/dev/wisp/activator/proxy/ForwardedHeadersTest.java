@@ -1,0 +1,71 @@
+package dev.wisp.activator.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForwardedHeadersTest {
+
+    @Test
+    void hopByHopHeadersAreDroppedAndEndToEndKept() {
+        MultiMap incoming = headers("Host", "hello.default.localhost:8080", "Connection", "keep-alive, X-Secret",
+                "Keep-Alive", "timeout=5", "Proxy-Authorization", "Basic x", "Proxy-Connection", "close", "TE", "trailers",
+                "Trailer", "Expires", "Transfer-Encoding", "chunked", "Upgrade", "h2c", "X-Secret", "hop",
+                "Accept", "text/plain", "Cookie", "a=1");
+
+        MultiMap out = ForwardedHeaders.forRequest(incoming, "127.0.0.1", "http");
+
+        assertThat(out.names()).containsExactlyInAnyOrder("Host", "Accept", "Cookie", "X-Forwarded-For",
+                "X-Forwarded-Proto", "X-Forwarded-Host");
+        assertThat(out.get("host")).isEqualTo("hello.default.localhost:8080");
+    }
+
+    @Test
+    void forwardedHeadersAreAddedForADirectClient() {
+        MultiMap out = ForwardedHeaders.forRequest(headers("Host", "hello.default.localhost"), "10.1.2.3", "http");
+
+        assertThat(out.get("X-Forwarded-For")).isEqualTo("10.1.2.3");
+        assertThat(out.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(out.get("X-Forwarded-Host")).isEqualTo("hello.default.localhost");
+    }
+
+    @Test
+    void forwardedForIsAppendedAndEarlierProxiesHeadersKept() {
+        MultiMap incoming = headers("Host", "hello.default.localhost", "X-Forwarded-For", "1.1.1.1, 2.2.2.2",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "hello.example.com");
+
+        MultiMap out = ForwardedHeaders.forRequest(incoming, "10.1.2.3", "http");
+
+        assertThat(out.getAll("X-Forwarded-For")).containsExactly("1.1.1.1, 2.2.2.2, 10.1.2.3");
+        assertThat(out.get("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(out.get("X-Forwarded-Host")).isEqualTo("hello.example.com");
+    }
+
+    @Test
+    void expectIsAnsweredByTheActivatorNotForwarded() {
+        MultiMap out = ForwardedHeaders.forRequest(headers("Host", "h", "Expect", "100-continue"), "1.2.3.4", "http");
+
+        assertThat(out.contains("Expect")).isFalse();
+    }
+
+    @Test
+    void responseHeadersKeepRepeatsAndDropHopByHop() {
+        MultiMap target = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardedHeaders.copyResponse(headers("Set-Cookie", "a=1", "Set-Cookie", "b=2", "Transfer-Encoding", "chunked",
+                "Connection", "close", "Proxy-Authenticate", "Basic", "Content-Type", "text/html"), target);
+
+        assertThat(target.getAll("Set-Cookie")).isEqualTo(List.of("a=1", "b=2"));
+        assertThat(target.names()).containsExactlyInAnyOrder("Set-Cookie", "Content-Type");
+    }
+
+    private static MultiMap headers(String... namesAndValues) {
+        MultiMap map = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+}
