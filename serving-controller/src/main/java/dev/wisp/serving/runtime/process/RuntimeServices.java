@@ -1,0 +1,11 @@
+package dev.wisp.serving.runtime.process;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The collaborators every {@link RevisionInstances} of one runtime shares. */
+record RuntimeServices(ProcessRuntimeSettings settings, Clock clock, ScheduledExecutorService scheduler,
+                       InstanceLauncher launcher, ReadinessProber prober, ProcessTreeTerminator terminator,
+                       InstanceRecords records, PortAllocator ports, InstanceLogs logs, InstanceIds ids,
+                       RestartBackoff backoff, RuntimeListeners listeners) {
+}
