@@ -1,0 +1,38 @@
+package dev.wisp.platform.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code wisp describe service NAME}: everything about a service: URL, conditions, revisions, traffic, instances. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show a service in detail: conditions (with reasons), revisions, traffic and instances.")
+public class DescribeCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions options;
+
+    @Parameters(index = "0", description = "service (the only type described for now)")
+    String type;
+
+    @Parameters(index = "1", description = "Name of the service.")
+    String name;
+
+    @Override
+    public Integer call() {
+        if (ResourceType.parse(type) != ResourceType.SERVICES) {
+            throw new CliException("describe supports services; use `wisp get " + type + " NAME -o yaml` for the rest");
+        }
+        ApiClient client = options.client();
+        JsonNode service = client.find(options.namespacePath("services") + "/" + name);
+        if (service == null) {
+            throw new CliException("service \"" + name + "\" not found in namespace " + options.namespace);
+        }
+        JsonNode revisions = client.get(options.namespacePath("revisions")
+                + "?labelSelector=serving.knative.dev/service=" + name).path("items");
+        System.out.print(new ServiceDescription(client, options, Instant.now()).render(service, revisions));
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.wisp.platform.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** Renders {@code wisp describe service}: a readable page, failures with their messages in full. */
+final class ServiceDescription {
+    private final ApiClient client;
+    private final ClientOptions options;
+    private final Instant now;
+    private final StringBuilder out = new StringBuilder();
+
+    ServiceDescription(ApiClient client, ClientOptions options, Instant now) {
+        this.client = client;
+        this.options = options;
+        this.now = now;
+    }
+
+    String render(JsonNode serviceNode, JsonNode revisions) {
+        ResourceView service = new ResourceView(serviceNode);
+        line("Name:       %s", service.name());
+        line("Namespace:  %s", service.namespace());
+        line("URL:        %s", service.status("url"));
+        line("Age:        %s", service.age(now));
+        line("Ready:      %s %s", service.ready(), service.readyReason());
+        out.append("\nTraffic:\n");
+        for (JsonNode t : service.statusNode("traffic")) {
+            line("  %4s%%  %s%s%s", t.path("percent").asText("0"), t.path("revisionName").asText(),
+                    t.path("latestRevision").asBoolean(false) ? " (latest)" : "",
+                    t.hasNonNull("tag") ? "  #" + t.get("tag").asText() + " " + t.path("url").asText("") : "");
+        }
+        out.append("\nConditions:\n");
+        conditions(serviceNode, "  ");
+        out.append("\nRevisions:\n");
+        for (JsonNode revisionNode : revisions) {
+            revision(revisionNode);
+        }
+        return out.toString();
+    }
+
+    private void revision(JsonNode revisionNode) {
+        ResourceView revision = new ResourceView(revisionNode);
+        JsonNode container = revision.spec().path("containers").path(0);
+        line("  %s  (ready %s, instances %d/%d, age %s)", revision.name(), revision.ready(),
+                revision.statusNode("actualReplicas").asInt(0), revision.statusNode("desiredReplicas").asInt(0), revision.age(now));
+        line("    Image:    %s", container.path("image").asText());
+        if (container.has("command")) {
+            line("    Command:  %s", container.path("command").toString());
+        }
+        conditions(revisionNode, "    ");
+        JsonNode instances = client.get(options.namespacePath("revisions") + "/" + revision.name() + "/instances").path("items");
+        for (JsonNode instance : instances) {
+            line("    Instance %s  pid=%s port=%s state=%s restarts=%s", instance.path("id").asText(), instance.path("pid").asText(),
+                    instance.path("port").asText(), instance.path("state").asText(), instance.path("restarts").asText());
+        }
+    }
+
+    private void conditions(JsonNode node, String indent) {
+        for (JsonNode c : node.path("status").path("conditions")) {
+            line("%s%-20s %-8s %s", indent, c.path("type").asText(), c.path("status").asText(), c.path("reason").asText(""));
+            String message = c.path("message").asText("");
+            if (!message.isEmpty()) {
+                message.lines().forEach(l -> line("%s    %s", indent, l));
+            }
+        }
+    }
+
+    private void line(String format, Object... args) {
+        out.append(String.format(format, args).stripTrailing()).append('\n');
+    }
+}

@@ -1,0 +1,13 @@
+package dev.wisp.platform.standalone;
+
+import dev.wisp.api.autoscaling.AutoscalerDefaults;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How {@code wisp up} runs: where its state lives, what it binds, the domain of service URLs and
+ * the global autoscaling defaults.
+ */
+public record StandaloneSettings(Path stateDir, String host, int ingressPort, String domain,
+                                 AutoscalerDefaults autoscalerDefaults, Duration autoscalerTick) {
+}

@@ -1,0 +1,100 @@
+package dev.wisp.platform.standalone;
+
+import dev.wisp.activator.Activator;
+import dev.wisp.activator.ActivatorSettings;
+import dev.wisp.api.dataplane.ConcurrentRoutingTable;
+import dev.wisp.autoscaler.Autoscaler;
+import dev.wisp.platform.store.FileResourceStore;
+import dev.wisp.serving.controller.ServingController;
+import dev.wisp.serving.controller.ServingSettings;
+import dev.wisp.serving.runtime.WorkloadRuntime;
+import dev.wisp.serving.runtime.process.ProcessRuntime;
+import dev.wisp.serving.runtime.process.ProcessRuntimeSettings;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * All of standalone Wisp in one process: the file store, the process runtime, the autoscaler, the
+ * activator and the serving controller, wired through their interfaces. Started and stopped as one.
+ */
+public final class StandaloneWisp implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StandaloneWisp.class);
+
+    private final FileResourceStore store;
+    private final ProcessRuntime runtime;
+    private final Autoscaler autoscaler;
+    private final Activator activator;
+    private final ServingController controller;
+    private final int ingressPort;
+    private final StandaloneSettings settings;
+    private boolean closed;
+
+    private StandaloneWisp(FileResourceStore store, ProcessRuntime runtime, Autoscaler autoscaler,
+                           Activator activator, ServingController controller, int ingressPort,
+                           StandaloneSettings settings) {
+        this.settings = settings;
+        this.store = store;
+        this.runtime = runtime;
+        this.autoscaler = autoscaler;
+        this.activator = activator;
+        this.controller = controller;
+        this.ingressPort = ingressPort;
+    }
+
+    /** Starts every component; returns once the ingress listens and the store is reconciled. */
+    public static StandaloneWisp start(StandaloneSettings settings, Vertx vertx) throws Exception {
+        Clock clock = Clock.systemUTC();
+        FileResourceStore store = FileResourceStore.open(settings.stateDir().resolve("store"), clock);
+        ProcessRuntime runtime = new ProcessRuntime(ProcessRuntimeSettings.defaults(settings.stateDir()), clock);
+        Autoscaler autoscaler = new Autoscaler(runtime, clock, settings.autoscalerTick());
+        ConcurrentRoutingTable routing = new ConcurrentRoutingTable();
+        Activator activator = new Activator(vertx,
+                ActivatorSettings.defaults().withHost(settings.host()).withPort(settings.ingressPort()),
+                routing, runtime, autoscaler, clock);
+        int port = activator.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        autoscaler.start();
+        ServingController controller = new ServingController(store, runtime, autoscaler, routing,
+                new ServingSettings(settings.domain(), port, settings.autoscalerDefaults(), Duration.ofSeconds(10)),
+                clock);
+        controller.start();
+        return new StandaloneWisp(store, runtime, autoscaler, activator, controller, port, settings);
+    }
+
+    public FileResourceStore store() {
+        return store;
+    }
+
+    public WorkloadRuntime runtime() {
+        return runtime;
+    }
+
+    public StandaloneSettings settings() {
+        return settings;
+    }
+
+    public int ingressPort() {
+        return ingressPort;
+    }
+
+    /** Stops accepting requests, stops the controllers and stops every instance; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("wisp stopping");
+        controller.close();
+        autoscaler.close();
+        try {
+            activator.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("activator stop failed error=%s", e.toString());
+        }
+        runtime.close();
+        LOG.info("wisp stopped");
+    }
+}
