@@ -73,6 +73,33 @@ class ActivatorRoutingTest {
     }
 
     @Test
+    void http2ClientsAreRoutedByTheirAuthority() throws Exception {
+        fixture.route("hello.default.localhost", new WeightedRevision(HELLO, 100));
+        UpstreamServer upstream = fixture.readyInstance(HELLO, "hello-a");
+        // h2c with prior knowledge: there is no Host header, the service is named by :authority.
+        io.vertx.core.http.HttpClient http2 = fixture.vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        try {
+            for (int i = 0; i < 3; i++) {
+                io.vertx.core.http.HttpClientResponse response = http2.request(new io.vertx.core.http.RequestOptions()
+                                .setHost("127.0.0.1").setPort(fixture.activator.port()).setURI("/"))
+                        .compose(request -> request.authority(io.vertx.core.net.HostAndPort.create("hello.default.localhost", 8080)).send())
+                        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                String body = response.body().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS).toString();
+                assertThat(response.version()).isEqualTo(io.vertx.core.http.HttpVersion.HTTP_2);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(body).isEqualTo("hello-a");
+            }
+        } finally {
+            http2.close();
+        }
+        assertThat(upstream.seenHeaders).hasSize(3).allSatisfy(seen -> {
+            assertThat(seen.get("Host")).isEqualTo("hello.default.localhost:8080");
+            assertThat(seen.names()).noneMatch(name -> name.startsWith(":"));
+        });
+    }
+
+    @Test
     void pathQueryStatusAndResponseHeadersArePassedThrough() throws Exception {
         fixture.route("hello.default.localhost", new WeightedRevision(HELLO, 100));
         fixture.instances.addReady(HELLO, fixture.keep(UpstreamServer.start(fixture.vertx, "echo-uri",

@@ -4,7 +4,6 @@ import dev.wisp.activator.proxy.Replies;
 import dev.wisp.api.dataplane.HostRoute;
 import dev.wisp.api.dataplane.RoutingTable;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -29,7 +28,7 @@ public final class HostRouter implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         // Nothing of the body is read until an instance is chosen; backpressure holds the rest.
         request.pause();
-        String host = HostHeader.hostName(request.getHeader(HttpHeaders.HOST));
+        String host = HostHeader.hostName(RequestAuthority.of(request));
         Optional<HostRoute> route = host.isEmpty() ? Optional.empty() : routes.lookup(host);
         if (route.isEmpty()) {
             LOG.debugf("event=unknown-host host=%s", host);

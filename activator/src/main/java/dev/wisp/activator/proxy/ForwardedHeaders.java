@@ -23,7 +23,20 @@ public final class ForwardedHeaders {
      * {@code clientAddress} over {@code scheme}.
      */
     public static MultiMap forRequest(MultiMap incoming, String clientAddress, String scheme) {
+        String host = incoming.get("host");
+        return forRequest(incoming, host == null ? "" : host, clientAddress, scheme);
+    }
+
+    /**
+     * The headers to send upstream for a request the client addressed to {@code authority}: the
+     * instance sees the client's Host (HTTP/2's :authority becomes Host), never a pseudo-header.
+     */
+    public static MultiMap forRequest(MultiMap incoming, String authority, String clientAddress, String scheme) {
         MultiMap out = endToEnd(incoming);
+        out.names().stream().filter(n -> n.startsWith(":")).toList().forEach(out::remove);
+        if (!authority.isEmpty()) {
+            out.set("Host", authority);
+        }
         // The activator answers "Expect: 100-continue" itself when it starts forwarding.
         out.remove("expect");
         String priorFor = incoming.get("x-forwarded-for");
@@ -32,9 +45,8 @@ public final class ForwardedHeaders {
         if (!out.contains("x-forwarded-proto")) {
             out.set("X-Forwarded-Proto", scheme);
         }
-        String host = incoming.get("host");
-        if (!out.contains("x-forwarded-host") && host != null) {
-            out.set("X-Forwarded-Host", host);
+        if (!out.contains("x-forwarded-host") && !authority.isEmpty()) {
+            out.set("X-Forwarded-Host", authority);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.wisp.activator.proxy;
 
+import dev.wisp.activator.handler.RequestAuthority;
 import dev.wisp.api.dataplane.Endpoint;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -52,7 +53,7 @@ public final class UpstreamProxy {
                 .setHost(instance.host())
                 .setPort(instance.port())
                 .setURI(request.uri())
-                .setHeaders(ForwardedHeaders.forRequest(request.headers(),
+                .setHeaders(ForwardedHeaders.forRequest(request.headers(), RequestAuthority.of(request),
                         request.remoteAddress().hostAddress(), request.scheme()));
         return client.request(options).transform(connected -> afterConnect(exchange, instance, connected));
     }

@@ -56,13 +56,27 @@ final class ServiceDescription {
     }
 
     private void conditions(JsonNode node, String indent) {
-        for (JsonNode c : node.path("status").path("conditions")) {
+        JsonNode all = node.path("status").path("conditions");
+        for (JsonNode c : all) {
             line("%s%-20s %-8s %s", indent, c.path("type").asText(), c.path("status").asText(), c.path("reason").asText(""));
             String message = c.path("message").asText("");
-            if (!message.isEmpty()) {
+            if (!message.isEmpty() && !repeatsAnother(all, c)) {
                 message.lines().forEach(l -> line("%s    %s", indent, l));
             }
         }
+    }
+
+    /** Ready repeats the message of the condition it was derived from: print that message once. */
+    private static boolean repeatsAnother(JsonNode all, JsonNode condition) {
+        if (!"Ready".equals(condition.path("type").asText())) {
+            return false;
+        }
+        for (JsonNode other : all) {
+            if (other != condition && other.path("message").asText("").equals(condition.path("message").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void line(String format, Object... args) {

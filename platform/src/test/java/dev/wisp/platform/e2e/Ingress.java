@@ -13,7 +13,10 @@ final class Ingress {
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: over HTTP/2 the JDK client would send a Host header that differs from :authority,
+    // which servers must refuse; curl and browsers reach *.localhost names directly instead.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
 
     Ingress(int port) {

@@ -114,8 +114,8 @@ class ServingEndToEndIT {
         assertThat(missingImage.stderr().strip()).startsWith("error: ").contains("spec.template.spec.containers[0].image: required");
         assertThat(missingImage.stderr().strip().lines()).hasSize(1);
 
-        String negative = Manifests.hello("negative", "x").replace("    spec:\n                      containers:",
-                "    spec:\n                      containerConcurrency: -1\n                      containers:");
+        String negative = Manifests.hello("negative", "x").replace("    spec:\n      containers:",
+                "    spec:\n      containerConcurrency: -1\n      containers:");
         WispProcess.CliResult negativeCc = wisp.cliWithInput(negative, "apply", "-f", "-");
         assertThat(negativeCc.exitCode()).as(negative).isNotZero();
         assertThat(negativeCc.stderr()).contains("spec.template.spec.containerConcurrency");

@@ -59,6 +59,9 @@ public final class InstanceLauncher {
             throws LaunchFailure {
         try {
             Files.createDirectories(logFile.getParent());
+            // A marker per start: a crash message quotes only the output of the run that crashed.
+            Files.writeString(logFile, LogTail.START_MARKER + " " + java.time.Instant.now() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the log directory " + logFile.getParent(), e);
         }

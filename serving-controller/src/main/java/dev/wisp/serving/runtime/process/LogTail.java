@@ -11,12 +11,18 @@ import java.util.List;
 /** Reads the last lines of an instance's log file for failure messages. */
 public final class LogTail {
 
+    /** The line Wisp writes to an instance's log before each start of its process. */
+    public static final String START_MARKER = "--- wisp: process started";
+
     private static final int MAX_BYTES = 16 * 1024;
 
     private LogTail() {
     }
 
-    /** The last {@code lines} non-empty lines of {@code file} (reading at most its last 16 KiB); empty if unreadable. */
+    /**
+     * The last {@code lines} non-empty lines that the latest run wrote to {@code file} (after the last
+     * {@link #START_MARKER}; reading at most its last 16 KiB); empty if unreadable.
+     */
     public static List<String> lastLines(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return List.of();
@@ -30,6 +36,12 @@ public final class LogTail {
             List<String> all = Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("\\R"))
                     .filter(line -> !line.isBlank())
                     .toList();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (all.get(i).startsWith(START_MARKER)) {
+                    all = all.subList(i + 1, all.size());
+                    break;
+                }
+            }
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
             return List.of();
