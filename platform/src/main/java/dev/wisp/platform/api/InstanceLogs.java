@@ -1,8 +1,8 @@
 package dev.wisp.platform.api;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,9 +28,13 @@ final class InstanceLogs {
 
     private static String readEnd(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int start = (int) Math.max(0, bytes.length - MAX_BYTES_PER_FILE);
-            return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                long length = in.length();
+                byte[] bytes = new byte[(int) Math.min(length, MAX_BYTES_PER_FILE)];
+                in.seek(length - bytes.length);
+                in.readFully(bytes);
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")\n";
         }

@@ -95,13 +95,28 @@ final class ResourceApi {
 
     void log(RoutingContext ctx) {
         RevisionKey key = revision(ctx);
-        int tail = ctx.queryParam("tailLines").isEmpty() ? 0 : Integer.parseInt(ctx.queryParam("tailLines").get(0));
-        ApiResponses.text(ctx, InstanceLogs.read(runtime.logFiles(key), tail));
+        ApiResponses.text(ctx, InstanceLogs.read(runtime.logFiles(key), tailLines(ctx)));
     }
 
     void instances(RoutingContext ctx) {
         RevisionKey key = revision(ctx);
         ApiResponses.ok(ctx, 200, RevisionInstancesView.of(key, runtime.health(key), runtime.instances(key)));
+    }
+
+    private static int tailLines(RoutingContext ctx) {
+        List<String> values = ctx.queryParam("tailLines");
+        if (values.isEmpty()) {
+            return 0;
+        }
+        try {
+            int tail = Integer.parseInt(values.get(0));
+            if (tail >= 0) {
+                return tail;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException(400, "BadRequest", "tailLines: \"" + values.get(0) + "\" is not a non-negative integer");
     }
 
     private Applied applyOne(HasMetadata resource) {
