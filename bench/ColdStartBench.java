@@ -23,10 +23,15 @@ import java.util.regex.Pattern;
 public class ColdStartBench {
     static final int COLD_STARTS = Integer.getInteger("coldStarts", 20);
     static final int WARM_REQUESTS = Integer.getInteger("warmRequests", 2000);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static {
+        // must precede the first use of the JDK HTTP client, or it refuses to set Host
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path appJar = root.resolve("platform/target/quarkus-app/quarkus-run.jar");
         Path helloJar = root.resolve("samples/hello/target/hello.jar");

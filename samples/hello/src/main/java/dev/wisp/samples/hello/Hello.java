@@ -21,6 +21,9 @@ public final class Hello {
     }
 
     public static void main(String[] args) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // holds the body until the client's delayed ACK (40 ms) whenever the client is another server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(env("PORT", "8080"));
         String target = env("TARGET", "World");
         String revision = env("K_REVISION", "");
