@@ -134,6 +134,46 @@ class ServingEndToEndIT {
     }
 
     @Test
+    void logsShowTheInstanceOutputAndDeleteStopsEverything() throws Exception {
+        assertThat(wisp.cliWithInput(Manifests.hello("gone", "Gone"), "apply", "-f", "-").exitCode()).isZero();
+        awaitReady("gone");
+        assertThat(ingress.get("gone.default.localhost", "/").body()).isEqualTo("Hello Gone!\n");
+        JsonNode instances = apiJson("/apis/serving.knative.dev/v1/namespaces/default/revisions/gone-00001/instances");
+        long pid = instances.path("items").path(0).path("pid").asLong();
+        assertThat(ProcessHandle.of(pid)).isPresent();
+
+        WispProcess.CliResult logs = wisp.cli("logs", "gone");
+        assertThat(logs.exitCode()).as(logs.toString()).isZero();
+        assertThat(logs.stdout()).contains("hello listening port=").contains("revision=gone-00001");
+
+        WispProcess.CliResult deleted = wisp.cli("delete", "service", "gone");
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(deleted.stdout()).contains("service.serving.knative.dev/gone deleted");
+        await("instance stopped").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+        await("route removed").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ingress.get("gone.default.localhost", "/").statusCode()).isEqualTo(404));
+        assertThat(wisp.cli("get", "revisions", "-o", "json").stdout()).doesNotContain("gone-00001");
+        assertThat(wisp.cli("delete", "service", "gone").exitCode()).isNotZero();
+    }
+
+    @Test
+    void minScaleKeepsAnInstanceThroughIdlePeriods() throws Exception {
+        String pinned = Manifests.hello("pinned", "Pinned").replace("  template:\n    spec:",
+                "  template:\n    metadata:\n      annotations:\n        autoscaling.knative.dev/min-scale: \"1\"\n    spec:");
+        assertThat(pinned).contains("min-scale");
+        assertThat(wisp.cliWithInput(pinned, "apply", "-f", "-").exitCode()).isZero();
+        awaitReady("pinned");
+        // idle for longer than the window (6s) plus the grace period (1s): it must stay at one instance
+        await("pinned stays at one instance").during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    JsonNode revision = getJson("revisions", "pinned-00001");
+                    assertThat(revision.path("status").path("desiredReplicas").asInt()).isEqualTo(1);
+                    assertThat(revision.path("status").path("actualReplicas").asInt()).isEqualTo(1);
+                });
+    }
+
+    @Test
     void missingFileAndUnknownServiceGiveOneLineErrors() throws Exception {
         WispProcess.CliResult missing = wisp.cli("apply", "-f", "/nonexistent/hello.yaml");
         assertThat(missing.exitCode()).isNotZero();
