@@ -34,18 +34,26 @@ final class ActivatorFixture implements AutoCloseable {
     final ConcurrentRoutingTable routes = new ConcurrentRoutingTable();
     final InMemoryInstanceDirectory instances = new InMemoryInstanceDirectory();
     final RecordingMetricsSink metrics = new RecordingMetricsSink();
+    final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final Activator activator;
     private final List<UpstreamServer> upstreams = new ArrayList<>();
 
     ActivatorFixture(ActivatorSettings settings) throws Exception {
-        activator = new Activator(vertx, settings.withPort(0), routes, instances, metrics, Clock.systemUTC());
+        this(settings, 0);
+    }
+
+    /** An activator on a given port (the benchmark's); tests use port 0. */
+    ActivatorFixture(ActivatorSettings settings, int port) throws Exception {
+        activator = new Activator(vertx, settings.withPort(port), routes, instances, metrics, Clock.systemUTC(), registry);
         activator.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     ActivatorFixture() throws Exception {
-        this(ActivatorSettings.defaults());
+        // Two event loops even on a one-core machine, so every test crosses loops.
+        this(ActivatorSettings.defaults().withEventLoops(2));
     }
 
     static RevisionKey revision(String name) {

@@ -34,9 +34,10 @@ class ActivatorMetricsTest {
         fixture.route(HOST, new WeightedRevision(HELLO, 100));
         fixture.readyInstance(HELLO, "hello-a");
 
-        for (int i = 0; i < 5; i++) {
-            assertThat(fixture.get(HOST, "/").statusCode()).isEqualTo(200);
-        }
+        // One burst (sent together, so no idle interval can fall between them).
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> burst =
+                java.util.stream.IntStream.range(0, 5).mapToObj(i -> fixture.getAsync(HOST, "/")).toList();
+        assertThat(burst).allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
 
         await().atMost(GENEROUS).until(() -> endsWithZeroSample(fixture.metrics.reportsFor(HELLO)));
         List<RevisionMetric> reports = fixture.metrics.reportsFor(HELLO);

@@ -34,13 +34,28 @@ final class InMemoryInstanceDirectory implements InstanceDirectory {
         notifyListeners(revision);
     }
 
+    /** Declares a revision with Knative's response-start and idle timeouts too. */
+    void declare(RevisionKey revision, int containerConcurrency, Duration timeout, Duration responseStart,
+                 Duration idle) {
+        revisions.put(revision, new RevisionEndpoints(revision, true, containerConcurrency, timeout, responseStart,
+                idle, List.of()));
+        notifyListeners(revision);
+    }
+
+    /** Takes an instance out of rotation, like a runtime about to stop it. */
+    void removeReady(RevisionKey revision, String instanceId) {
+        RevisionEndpoints current = endpoints(revision);
+        revisions.put(revision, current.withReady(current.ready().stream()
+                .filter(e -> !e.instanceId().equals(instanceId)).toList()));
+        notifyListeners(revision);
+    }
+
     /** Adds a ready instance and tells the listeners, like a runtime whose instance passed its probe. */
     void addReady(RevisionKey revision, Endpoint endpoint) {
         RevisionEndpoints current = endpoints(revision);
         List<Endpoint> ready = new ArrayList<>(current.ready());
         ready.add(endpoint);
-        revisions.put(revision, new RevisionEndpoints(revision, true, current.containerConcurrency(),
-                current.timeout(), ready));
+        revisions.put(revision, current.withReady(ready));
         notifyListeners(revision);
     }
 

@@ -39,6 +39,18 @@ final class UpstreamServer {
         return upstream;
     }
 
+    /** Starts a server that accepts WebSocket handshakes and gives each socket to {@code handler}. */
+    static UpstreamServer startWebSocket(Vertx vertx, String id, Handler<io.vertx.core.http.ServerWebSocket> handler)
+            throws Exception {
+        UpstreamServer upstream = new UpstreamServer(id);
+        upstream.server = vertx.createHttpServer()
+                .webSocketHandler(handler)
+                .requestHandler(request -> request.response().setStatusCode(400).end("websocket only"))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return upstream;
+    }
+
     /** Starts a server answering 200 with its id as body. */
     static UpstreamServer answeringWithId(Vertx vertx, String id) throws Exception {
         return start(vertx, id, request -> request.response().end(id));

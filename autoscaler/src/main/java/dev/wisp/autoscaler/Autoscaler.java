@@ -6,13 +6,13 @@ import dev.wisp.api.autoscaling.RevisionMetric;
 import dev.wisp.api.autoscaling.ScaleTarget;
 import dev.wisp.api.autoscaling.ScalingPolicy;
 import dev.wisp.api.dataplane.RevisionKey;
-import dev.wisp.autoscaler.decision.MinimalScaleDecider;
-import dev.wisp.autoscaler.decision.ScaleDecider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Scales the tracked revisions of standalone Wisp: keeps each revision's per-second concurrency
- * reported by the activator, decides its scale every tick with a {@link ScaleDecider}, wakes a
- * revision at zero the moment a request waits for it, and drives a {@link ScaleTarget} on every
- * change of decision.
+ * Scales the tracked revisions of standalone Wisp as Knative's KPA does: keeps each revision's
+ * per-second concurrency and request counts reported by the activator in stable and panic windows,
+ * decides its scale every tick with a {@link dev.wisp.autoscaler.scaling.KpaScaler} and Knative's
+ * scale-to-zero rules, wakes a revision at zero the moment a request waits for it, drives a
+ * {@link ScaleTarget} on every change of decision, and publishes its state as metrics.
  *
  * <p>{@link ScaleTarget#setDesiredScale} is called on the ticking thread ({@code wisp-autoscaler})
  * and, for a wake-up, on the thread that called {@link #poke}; it must not block.
@@ -35,24 +36,24 @@ public final class Autoscaler implements AutoscalerControl, MetricsSink, AutoClo
     private final ScaleTarget target;
     private final Clock clock;
     private final Duration tickInterval;
-    private final ScaleDecider decider;
+    private final AutoscalerMeters meters;
     private final Map<RevisionKey, TrackedRevision> revisions = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler; // guarded by this
 
     /**
-     * An autoscaler with the minimal decision (no panic mode).
+     * An autoscaler that publishes no metrics.
      *
      * @param tickInterval how often decisions are made; Knative decides every 2 s
      */
     public Autoscaler(ScaleTarget target, Clock clock, Duration tickInterval) {
-        this(target, clock, tickInterval, new MinimalScaleDecider());
+        this(target, clock, tickInterval, null);
     }
 
-    /** An autoscaler deciding with {@code decider}. */
-    public Autoscaler(ScaleTarget target, Clock clock, Duration tickInterval, ScaleDecider decider) {
+    /** An autoscaler publishing its per-revision state to {@code registry} (null for none). */
+    public Autoscaler(ScaleTarget target, Clock clock, Duration tickInterval, MeterRegistry registry) {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.decider = Objects.requireNonNull(decider, "decider");
+        this.meters = registry == null ? null : new AutoscalerMeters(registry);
         if (tickInterval.isNegative() || tickInterval.isZero()) {
             throw new IllegalArgumentException("tickInterval must be positive but is " + tickInterval);
         }
@@ -87,9 +88,12 @@ public final class Autoscaler implements AutoscalerControl, MetricsSink, AutoClo
             tracked.updatePolicy(policy);
             return;
         }
-        tracked = new TrackedRevision(revision, policy, clock.instant(), decider, target);
+        tracked = new TrackedRevision(revision, policy, clock.instant(), target);
         tracked.applyInitialScale();
         revisions.put(revision, tracked);
+        if (meters != null) {
+            meters.register(revision, tracked::status);
+        }
     }
 
     @Override
@@ -97,6 +101,9 @@ public final class Autoscaler implements AutoscalerControl, MetricsSink, AutoClo
         TrackedRevision removed = revisions.remove(revision);
         if (removed != null) {
             removed.untrack();
+            if (meters != null) {
+                meters.remove(revision);
+            }
             LOG.infof("revision=%s untracked", revision);
         }
     }
@@ -105,6 +112,11 @@ public final class Autoscaler implements AutoscalerControl, MetricsSink, AutoClo
     public int desiredScale(RevisionKey revision) {
         TrackedRevision tracked = revisions.get(revision);
         return tracked == null ? -1 : tracked.desired();
+    }
+
+    /** What was last decided and seen for a revision; empty if it is not tracked. */
+    public Optional<RevisionScaling> scaling(RevisionKey revision) {
+        return Optional.ofNullable(revisions.get(revision)).map(TrackedRevision::status);
     }
 
     @Override
@@ -171,6 +183,14 @@ public final class Autoscaler implements AutoscalerControl, MetricsSink, AutoClo
         }
         if (policy.stableWindow() == null || policy.stableWindow().compareTo(Duration.ofSeconds(1)) < 0) {
             return "the stable window must be at least 1s but is " + policy.stableWindow();
+        }
+        if (!(policy.maxScaleUpRate() > 1) || !(policy.maxScaleDownRate() > 1)) {
+            return "max-scale-up-rate and max-scale-down-rate must be greater than 1 but are "
+                    + policy.maxScaleUpRate() + " and " + policy.maxScaleDownRate();
+        }
+        if (policy.metric() == null || policy.scaleDownDelay() == null || policy.scaleDownDelay().isNegative()
+                || policy.scaleToZeroPodRetentionPeriod() == null || policy.scaleToZeroPodRetentionPeriod().isNegative()) {
+            return "metric, scale-down-delay and scale-to-zero-pod-retention-period must be set and not negative";
         }
         if (policy.scaleToZeroGracePeriod() == null || policy.scaleToZeroGracePeriod().isNegative()) {
             return "the scale-to-zero grace period must not be negative but is " + policy.scaleToZeroGracePeriod();

@@ -4,42 +4,51 @@ import dev.wisp.api.autoscaling.RevisionMetric;
 import dev.wisp.api.autoscaling.ScaleTarget;
 import dev.wisp.api.autoscaling.ScalingPolicy;
 import dev.wisp.api.dataplane.RevisionKey;
-import dev.wisp.autoscaler.decision.ScaleDecider;
-import dev.wisp.autoscaler.decision.ScaleDecision;
-import dev.wisp.autoscaler.metrics.ConcurrencyBuckets;
+import dev.wisp.autoscaler.decision.ScaleBounds;
+import dev.wisp.autoscaler.decision.ScaleToZeroGate;
+import dev.wisp.autoscaler.metrics.Observation;
+import dev.wisp.autoscaler.metrics.RevisionMetrics;
+import dev.wisp.autoscaler.scaling.KpaScaler;
+import dev.wisp.autoscaler.scaling.ScaleResult;
+import dev.wisp.autoscaler.scaling.ScalingSpec;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * One revision the autoscaler scales: its policy, traffic, last activity and last decision, and
- * the steps that turn a decision into a {@link ScaleTarget} call.
+ * One revision the autoscaler scales: its metric windows, its {@link KpaScaler}, its
+ * {@link ScaleToZeroGate}, and the steps that turn a decision into a {@link ScaleTarget} call.
  *
  * <p>Decisions and target calls happen under this object's lock, so the target sees them in the
- * order they were made; pokes read the volatile {@code desired} first and only lock when the
- * revision is at zero.
+ * order they were made; pokes read the volatile {@code desired} first and only lock at zero.
  */
 final class TrackedRevision {
     private static final Logger LOG = Logger.getLogger(Autoscaler.class);
 
     private final RevisionKey key;
-    private final Instant trackedAt;
-    private final ScaleDecider decider;
     private final ScaleTarget target;
-    private final ConcurrencyBuckets buckets;
-    private final AtomicReference<Instant> lastActivity = new AtomicReference<>();
+    private final RevisionMetrics metrics;
+    private final KpaScaler scaler;
+    private final ScaleToZeroGate gate;
+    private final AtomicLong pokes = new AtomicLong();
     private volatile ScalingPolicy policy;
     private volatile int desired = -1;
+    private volatile RevisionScaling status;
     private boolean untracked; // guarded by this
 
-    TrackedRevision(RevisionKey key, ScalingPolicy policy, Instant trackedAt, ScaleDecider decider, ScaleTarget target) {
+    TrackedRevision(RevisionKey key, ScalingPolicy policy, Instant now, ScaleTarget target) {
         this.key = key;
         this.policy = policy;
-        this.trackedAt = trackedAt;
-        this.decider = decider;
         this.target = target;
-        this.buckets = new ConcurrencyBuckets(policy.stableWindow());
+        this.metrics = new RevisionMetrics(policy.stableWindow(), policy.panicWindow());
+        this.scaler = new KpaScaler(spec(policy), Math.max(0, target.readyInstances(key)), now);
+        // Resolution raises min-scale to 1 when scale to zero is disabled, so the gate may always allow it.
+        this.gate = new ScaleToZeroGate(policy, true, now);
+    }
+
+    static ScalingSpec spec(ScalingPolicy p) {
+        return new ScalingSpec(p.target(), p.totalValue(), p.targetBurstCapacity(), p.panicThreshold(),
+                p.maxScaleUpRate(), p.maxScaleDownRate(), p.stableWindow(), p.scaleDownDelay(), p.activationScale());
     }
 
     RevisionKey key() {
@@ -50,17 +59,25 @@ final class TrackedRevision {
         return desired;
     }
 
-    /** Applies the initial scale; a failing target fails the caller, and the revision is not tracked. */
-    synchronized void applyInitialScale() {
-        ScaleDecision initial = decider.initial(policy);
-        target.setDesiredScale(key, initial.desired());
-        desired = initial.desired();
-        logChange(initial, -1);
+    RevisionScaling status() {
+        return status;
     }
 
-    void updatePolicy(ScalingPolicy newPolicy) {
+    /** Applies the initial scale; a failing target fails the caller, and the revision is not tracked. */
+    synchronized void applyInitialScale() {
+        int initial = new ScaleBounds(policy.minScale(), policy.maxScale()).clamp(policy.initialScale());
+        target.setDesiredScale(key, initial);
+        desired = initial;
+        status = new RevisionScaling(initial, 0, scaler.inPanic(), policy.metric(), Double.NaN, Double.NaN,
+                policy.target(), 0, gate.activity().label());
+        LOG.infof("revision=%s desired=%d previous=-1 reason=initial", key, initial);
+    }
+
+    synchronized void updatePolicy(ScalingPolicy newPolicy) {
         policy = newPolicy;
-        buckets.resize(newPolicy.stableWindow());
+        metrics.resize(newPolicy.stableWindow(), newPolicy.panicWindow());
+        scaler.update(spec(newPolicy));
+        gate.update(newPolicy);
     }
 
     /** Stops all further target calls; waits for a decision in progress to finish. */
@@ -69,19 +86,15 @@ final class TrackedRevision {
     }
 
     void record(RevisionMetric metric) {
-        if (!buckets.add(metric.at(), metric.averageConcurrency())) {
-            LOG.debugf("revision=%s sample ignored reason=invalid-concurrency concurrency=%s", key,
-                    metric.averageConcurrency());
-            return;
-        }
-        if (metric.averageConcurrency() > 0 || metric.requests() > 0) {
-            recordActivity(metric.at());
+        if (!metrics.record(metric)) {
+            LOG.debugf("revision=%s sample ignored reason=invalid concurrency=%s requests=%d", key,
+                    metric.averageConcurrency(), metric.requests());
         }
     }
 
-    /** A request is waiting: counts as activity now and wakes the revision if it is at zero. */
+    /** A request waits for a revision at zero: record it as Knative's activator does and decide now. */
     void poke(Instant now) {
-        recordActivity(now);
+        pokes.incrementAndGet();
         if (desired != 0) {
             return;
         }
@@ -89,10 +102,8 @@ final class TrackedRevision {
             if (untracked || desired != 0) {
                 return;
             }
-            ScaleDecision decision = decide(lastActivity.get(), now);
-            if (decision.desired() > 0) {
-                send(decision, 0);
-            }
+            metrics.recordActivation(now);
+            decideAndSend(now, Math.max(0, target.readyInstances(key)), pokes.get());
         }
     }
 
@@ -100,45 +111,49 @@ final class TrackedRevision {
         if (untracked) {
             return;
         }
+        long pokesSeen = pokes.get();
+        int ready = Math.max(0, target.readyInstances(key));
+        if (ready > 0) {
+            // Knative scrapes ready instances every second: an idle second is a 0, not a gap.
+            metrics.recordIdle(now.minusSeconds(1));
+        }
+        decideAndSend(now, ready, pokesSeen);
+    }
+
+    private void decideAndSend(Instant now, int ready, long pokesSeen) {
+        Observation observed = metrics.observe(policy.metric(), now);
+        ScaleResult result = scaler.scale(ready, observed.stable(), observed.panic(), true, now);
         int previous = desired;
-        Instant activity = lastActivity.get();
-        ScaleDecision decision = decide(activity, now);
-        if (decision.desired() == previous) {
+        int next = gate.decide(result, previous, ready, now);
+        status = new RevisionScaling(next, ready, scaler.inPanic(), policy.metric(), observed.stable(), observed.panic(),
+                policy.target(), result.excessBurstCapacity(), gate.activity().label());
+        if (next == previous) {
             return;
         }
-        // Published before re-reading the activity: a poke that reads 0 takes the lock and waits for us,
-        // a poke that read the previous value has already recorded its activity, which we then see.
-        desired = decision.desired();
-        if (decision.desired() == 0 && !Objects.equals(activity, lastActivity.get())) {
-            desired = previous;
-            return;
+        if (next == 0) {
+            // Published before re-reading the pokes: a poke that reads 0 takes the lock and waits for us,
+            // a poke that read the previous value has already counted itself, which we then see.
+            desired = 0;
+            if (pokes.get() != pokesSeen) {
+                desired = previous;
+                return;
+            }
         }
-        send(decision, previous);
+        send(next, previous, observed);
     }
 
-    private ScaleDecision decide(Instant activity, Instant now) {
-        return decider.decide(policy, buckets.snapshot(), desired, activity, trackedAt, now);
-    }
-
-    private void send(ScaleDecision decision, int previous) {
-        desired = decision.desired();
+    private void send(int next, int previous, Observation observed) {
+        desired = next;
         try {
-            target.setDesiredScale(key, decision.desired());
+            target.setDesiredScale(key, next);
         } catch (RuntimeException e) {
             // Undone so that the next tick decides, and sends, again.
             desired = previous;
-            LOG.errorf(e, "revision=%s desired=%d previous=%d scale failed", key, decision.desired(), previous);
+            LOG.errorf(e, "revision=%s desired=%d previous=%d scale failed", key, next, previous);
             return;
         }
-        logChange(decision, previous);
-    }
-
-    private void recordActivity(Instant at) {
-        lastActivity.accumulateAndGet(at, (seen, next) -> seen == null || next.isAfter(seen) ? next : seen);
-    }
-
-    private void logChange(ScaleDecision decision, int previous) {
-        LOG.infof("revision=%s desired=%d previous=%d reason=%s observed=%.2f", key, decision.desired(),
-                previous, decision.reason(), decision.observedConcurrency());
+        LOG.infof("revision=%s desired=%d previous=%d mode=%s activity=%s %s stable=%.3f panic=%.3f target=%.3f",
+                key, next, previous, scaler.inPanic() ? "panic" : "stable", gate.activity().label(),
+                policy.metric().value(), observed.stable(), observed.panic(), policy.target());
     }
 }

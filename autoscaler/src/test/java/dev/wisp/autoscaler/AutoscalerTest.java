@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.wisp.api.autoscaling.RevisionMetric;
 import dev.wisp.api.autoscaling.ScalingPolicy;
 import dev.wisp.api.dataplane.RevisionKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ class AutoscalerTest {
     @Test
     void trafficScalesUpOnTheNextTickAndIsSentOnlyOnChange() {
         autoscaler.track(HELLO, policy(0, 0, 1));
+        target.ready(HELLO, 1);
         for (int second = 0; second <= 4; second++) {
             autoscaler.report(metric(HELLO, T0.plusSeconds(second), 25));
         }
@@ -84,23 +86,26 @@ class AutoscalerTest {
 
         assertThat(target.scales(HELLO)).containsExactly(1, 3);
         assertThat(autoscaler.desiredScale(HELLO)).isEqualTo(3);
+        RevisionScaling scaling = autoscaler.scaling(HELLO).orElseThrow();
+        assertThat(scaling.panic()).as("3 wanted of 1 ready crosses the 200%% panic threshold").isTrue();
+        assertThat(scaling.stable()).isEqualTo(25);
+        assertThat(scaling.panicValue()).isEqualTo(25);
     }
 
     @Test
-    void idleRevisionScalesToZeroExactlyAfterWindowAndGraceAndWakesOnPoke() {
+    void idleRevisionGoesInactiveAfterTheStableWindowAndToZeroAfterTheGraceThenWakesOnPoke() {
         autoscaler.track(HELLO, policy(0, 0, 1));
-        Instant active = T0.plusSeconds(10);
-        autoscaler.report(metric(HELLO, active, 2));
-        Instant zeroAt = active.plus(WINDOW).plus(GRACE);
+        target.ready(HELLO, 1);
+        autoscaler.report(metric(HELLO, T0.plusSeconds(10), 2));
 
-        clock.set(zeroAt.minusMillis(1));
-        autoscaler.tick();
-        assertThat(autoscaler.desiredScale(HELLO)).isEqualTo(1);
+        tickEveryTwoSecondsUntil(T0.plusSeconds(98));
+        assertThat(autoscaler.desiredScale(HELLO)).as("last traffic + window (70s) + grace (30s) not reached").isEqualTo(1);
+        assertThat(autoscaler.scaling(HELLO).orElseThrow().activity()).isEqualTo("inactive");
 
-        clock.set(zeroAt);
-        autoscaler.tick();
+        tickEveryTwoSecondsUntil(T0.plusSeconds(100));
         assertThat(target.scales(HELLO)).containsExactly(1, 0);
 
+        target.ready(HELLO, 0);
         autoscaler.poke(HELLO);
         assertThat(target.scales(HELLO)).containsExactly(1, 0, 1);
         assertThat(autoscaler.desiredScale(HELLO)).isEqualTo(1);
@@ -119,19 +124,44 @@ class AutoscalerTest {
     }
 
     @Test
-    void aPokeWhileRunningChangesNothingButPostponesScaleToZero() {
+    void aPokeWhileRunningChangesNothing() {
         autoscaler.track(HELLO, policy(0, 0, 1));
-        clock.advance(Duration.ofSeconds(80));
+        target.ready(HELLO, 1);
+
         autoscaler.poke(HELLO);
+
         assertThat(target.scales(HELLO)).containsExactly(1);
+    }
 
-        clock.advance(Duration.ofSeconds(80));
-        autoscaler.tick();
-        assertThat(autoscaler.desiredScale(HELLO)).isEqualTo(1);
+    @Test
+    void publishesKnativesAutoscalerMetricsPerRevision() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Autoscaler measured = new Autoscaler(target, clock, Duration.ofMillis(100), registry);
+        measured.track(HELLO, policy(0, 0, 1));
+        target.ready(HELLO, 1);
+        measured.report(metric(HELLO, T0, 25));
+        measured.tick();
 
-        clock.advance(Duration.ofSeconds(10));
-        autoscaler.tick();
-        assertThat(autoscaler.desiredScale(HELLO)).isZero();
+        assertThat(gauge(registry, "autoscaler_desired_pods")).isEqualTo(3);
+        assertThat(gauge(registry, "autoscaler_actual_pods")).isEqualTo(1);
+        assertThat(gauge(registry, "autoscaler_panic_mode")).isEqualTo(1);
+        assertThat(gauge(registry, "autoscaler_stable_request_concurrency")).isEqualTo(25);
+        assertThat(gauge(registry, "autoscaler_target_concurrency_per_pod")).isEqualTo(10);
+        assertThat(gauge(registry, "autoscaler_stable_requests_per_second")).isNaN();
+
+        measured.untrack(HELLO);
+        assertThat(registry.find("autoscaler_desired_pods").gauges()).isEmpty();
+    }
+
+    private static double gauge(SimpleMeterRegistry registry, String name) {
+        return registry.get(name).tag("namespace_name", "default").tag("revision_name", "hello-00001").gauge().value();
+    }
+
+    private void tickEveryTwoSecondsUntil(Instant end) {
+        while (clock.instant().isBefore(end)) {
+            clock.advance(Duration.ofSeconds(2));
+            autoscaler.tick();
+        }
     }
 
     @Test
@@ -192,14 +222,14 @@ class AutoscalerTest {
         Autoscaler fast = new Autoscaler(target, clock, Duration.ofMillis(50));
         try {
             fast.track(HELLO, policy(0, 0, 1));
-            clock.advance(WINDOW.plus(GRACE));
+            fast.track(HELLO, policy(2, 0, 1));
 
             fast.start();
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> target.scales(HELLO).size() == 2);
             List<RecordingScaleTarget.Call> calls = target.calls();
-            assertThat(calls.get(1).desired()).isZero();
+            assertThat(calls.get(1).desired()).isEqualTo(2);
             assertThat(calls.get(1).thread()).isEqualTo("wisp-autoscaler");
             assertThat(calls.get(1).daemon()).isTrue();
         } finally {

@@ -16,6 +16,7 @@ final class RecordingScaleTarget implements ScaleTarget {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Set<RevisionKey> failing = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<RevisionKey, Integer> ready = new ConcurrentHashMap<>();
 
     @Override
     public void setDesiredScale(RevisionKey revision, int desired) {
@@ -28,7 +29,12 @@ final class RecordingScaleTarget implements ScaleTarget {
 
     @Override
     public int readyInstances(RevisionKey revision) {
-        return 0;
+        return ready.getOrDefault(revision, 0);
+    }
+
+    /** Sets the ready instances the autoscaler sees for a revision. */
+    void ready(RevisionKey revision, int instances) {
+        ready.put(revision, instances);
     }
 
     void failFor(RevisionKey revision) {

@@ -1,6 +1,7 @@
 /**
- * Knative Eventing on Kafka: the broker receiver (HTTP to Kafka), the trigger dispatcher (Kafka to
- * subscribers, with filters, retries and dead-letter sinks) and the embedded KRaft broker of
- * standalone mode. Empty until the eventing issue: no behaviour is pretended here.
+ * Knative Eventing on Kafka: the embedded KRaft broker of standalone mode ({@code kafka}), the broker
+ * receiver, HTTP to Kafka ({@code receiver}), the trigger dispatcher, Kafka to subscribers with
+ * filters, retries, dead-letter sinks and parking ({@code dispatcher}, {@code filter},
+ * {@code delivery}), and the Broker and Trigger reconcilers ({@code reconciler}).
  */
 package dev.wisp.eventing;

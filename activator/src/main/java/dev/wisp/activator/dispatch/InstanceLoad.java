@@ -5,7 +5,7 @@ import dev.wisp.api.dataplane.RevisionKey;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Counts the requests the activator has in flight on each instance of each revision. */
+/** Counts the requests the activator has in flight on each instance of each revision. Not thread-safe. */
 public final class InstanceLoad {
 
     private final Map<RevisionKey, Map<Endpoint, Integer>> inFlight = new HashMap<>();
@@ -30,5 +30,16 @@ public final class InstanceLoad {
     /** Requests in flight on {@code instance}. */
     public int inFlight(RevisionKey revision, Endpoint instance) {
         return inFlight.getOrDefault(revision, Map.of()).getOrDefault(instance, 0);
+    }
+
+    /** Requests in flight on the instance named {@code instanceId}, whatever its address. */
+    public int inFlight(RevisionKey revision, String instanceId) {
+        int total = 0;
+        for (Map.Entry<Endpoint, Integer> entry : inFlight.getOrDefault(revision, Map.of()).entrySet()) {
+            if (entry.getKey().instanceId().equals(instanceId)) {
+                total += entry.getValue();
+            }
+        }
+        return total;
     }
 }

@@ -8,9 +8,10 @@ import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * Chooses the ready instance a request goes to: among the usable instances with a free slot
- * (containerConcurrency 0 means unlimited), the one with the fewest requests in flight; ties are
- * broken at random.
+ * Chooses the ready instance a request goes to. With a concurrency limit: among the usable
+ * instances with a free slot, the one with the fewest requests in flight (ties at random). Without
+ * a limit (containerConcurrency 0): the less loaded of two usable instances drawn at random
+ * ("power of two choices"), which spreads evenly without every request herding to one instance.
  */
 public final class InstancePicker {
 
@@ -30,13 +31,39 @@ public final class InstancePicker {
      */
     public Optional<Endpoint> pick(List<Endpoint> ready, int containerConcurrency,
                                    ToIntFunction<Endpoint> inFlight, Predicate<Endpoint> usable) {
+        if (containerConcurrency <= 0 && ready.size() > 2) {
+            Endpoint chosen = twoChoices(ready, inFlight, usable);
+            if (chosen != null) {
+                return Optional.of(chosen);
+            }
+        }
+        return Optional.ofNullable(leastLoaded(ready, containerConcurrency, inFlight, usable));
+    }
+
+    /** The less loaded of two distinct instances drawn at random; null when either draw is unusable. */
+    private Endpoint twoChoices(List<Endpoint> ready, ToIntFunction<Endpoint> inFlight, Predicate<Endpoint> usable) {
+        int first = random.nextInt(ready.size());
+        int second = random.nextInt(ready.size() - 1);
+        if (second >= first) {
+            second++;
+        }
+        Endpoint a = ready.get(first);
+        Endpoint b = ready.get(second);
+        if (!usable.test(a) || !usable.test(b)) {
+            return null; // rare (quarantine): fall back to a full scan of the usable ones
+        }
+        return inFlight.applyAsInt(b) < inFlight.applyAsInt(a) ? b : a;
+    }
+
+    private Endpoint leastLoaded(List<Endpoint> ready, int containerConcurrency, ToIntFunction<Endpoint> inFlight,
+                                 Predicate<Endpoint> usable) {
         Endpoint best = null;
         int bestLoad = Integer.MAX_VALUE;
         int ties = 0;
         for (Endpoint candidate : ready) {
             int load = inFlight.applyAsInt(candidate);
             boolean hasSlot = containerConcurrency <= 0 || load < containerConcurrency;
-            if (!hasSlot || !usable.test(candidate) || load > bestLoad) {
+            if (!hasSlot || load > bestLoad || !usable.test(candidate)) {
                 continue;
             }
             if (load < bestLoad) {
@@ -48,6 +75,6 @@ public final class InstancePicker {
                 best = candidate;
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 }

@@ -1,45 +1,54 @@
 package dev.wisp.activator.dispatch;
 
+import dev.wisp.activator.metrics.ActivatorMeters;
 import dev.wisp.activator.metrics.TrafficLedger;
 import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.ProxyOutcome;
 import dev.wisp.activator.proxy.Replies;
-import dev.wisp.activator.proxy.UpstreamProxy;
 import dev.wisp.api.autoscaling.MetricsSink;
 import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.InstanceDirectory;
+import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
  * Sends each admitted {@link Exchange} to an instance with a free slot, or holds it in its
  * revision's bounded {@link WaitQueue} (poking the autoscaler when the revision has no instance)
- * until an instance becomes ready or a slot frees up. Settles every exchange exactly once.
- * Runs on the activator's event loop only.
+ * until an instance becomes ready or a slot frees up. Settles every exchange exactly once, and
+ * tells a runtime when an instance it took out of rotation has no request left ({@link InstanceDrain}).
+ *
+ * <p>Shared by all event loops: queues, slots and drains change under this object's lock, so the
+ * containerConcurrency limit holds across loops; the proxying itself runs on each exchange's loop.
  */
-public final class RevisionDispatcher {
+public final class RevisionDispatcher implements InstanceDrain {
 
     private static final Logger LOG = Logger.getLogger(RevisionDispatcher.class);
 
     /** The collaborators a dispatcher works with. */
     public record Collaborators(Vertx vertx, InstanceDirectory directory, MetricsSink metrics,
-                                TrafficLedger ledger, UpstreamProxy proxy, InstancePicker picker,
+                                TrafficLedger ledger, ActivatorMeters meters, InstancePicker picker,
                                 EndpointQuarantine quarantine, Clock clock) {
     }
 
     private final Collaborators with;
     private final int maxQueued;
     private final Map<RevisionKey, WaitQueue<Exchange>> queues = new HashMap<>();
+    private final Set<RevisionKey> watchedQueues = new HashSet<>();
     private final InstanceLoad load = new InstanceLoad();
+    private final DrainWaiters drains = new DrainWaiters();
     private final Set<RevisionKey> retryScheduled = new HashSet<>();
 
     public RevisionDispatcher(Collaborators collaborators, int maxQueuedPerRevision) {
@@ -50,25 +59,42 @@ public final class RevisionDispatcher {
     /** Admits an exchange: it is proxied now, or waits, or gets 503 when its revision's queue is full. */
     public void submit(Exchange exchange) {
         RevisionKey revision = exchange.revision();
-        WaitQueue<Exchange> queue = queues.computeIfAbsent(revision, r -> new WaitQueue<>(maxQueued));
-        if (!queue.offer(exchange)) {
-            LOG.debugf("event=queue-full revision=%s queued=%d", revision, queue.size());
+        Handoff handoff = new Handoff();
+        boolean admitted;
+        boolean poke = false;
+        synchronized (this) {
+            WaitQueue<Exchange> queue = queueOf(revision);
+            admitted = queue.offer(exchange);
+            if (admitted) {
+                RevisionEndpoints endpoints = dispatchLocked(revision, handoff);
+                if (exchange.isWaiting() && endpoints.ready().isEmpty()) {
+                    exchange.markColdStart();
+                    poke = true;
+                }
+            }
+        }
+        if (!admitted) {
+            LOG.debugf("event=queue-full revision=%s queued=%d", revision, maxQueued);
             Replies.text(exchange.request(), 503, "too many requests waiting for revision " + revision
-                    + " (" + queue.capacity() + " queued)");
+                    + " (" + maxQueued + " queued)");
             settle(exchange);
             return;
         }
-        RevisionEndpoints endpoints = dispatch(revision);
-        if (exchange.isWaiting() && endpoints.ready().isEmpty()) {
+        handoff.run(this);
+        if (poke) {
             with.metrics().poke(revision);
         }
     }
 
-    /** The ready instances of {@code revision} changed: dispatch what waits for it. */
+    /** The ready instances of {@code revision} changed (called on any thread): dispatch what waits for it. */
     public void instancesChanged(RevisionKey revision) {
-        if (queues.containsKey(revision)) {
-            dispatch(revision);
+        Handoff handoff = new Handoff();
+        synchronized (this) {
+            if (queues.containsKey(revision)) {
+                dispatchLocked(revision, handoff);
+            }
         }
+        handoff.run(this);
     }
 
     /** The exchange's timeout passed: answer 504 (or reset a started response) and settle it. */
@@ -93,19 +119,48 @@ public final class RevisionDispatcher {
     }
 
     /** Requests waiting for {@code revision} right now. */
-    public int waiting(RevisionKey revision) {
+    public synchronized int waiting(RevisionKey revision) {
         WaitQueue<Exchange> queue = queues.get(revision);
         return queue == null ? 0 : queue.size();
     }
 
-    private RevisionEndpoints dispatch(RevisionKey revision) {
+    @Override
+    public CompletionStage<Void> drained(RevisionKey revision, String instanceId, Duration max) {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        int inFlight;
+        synchronized (this) {
+            inFlight = load.inFlight(revision, instanceId);
+            if (inFlight > 0) {
+                drains.add(revision, instanceId, drained);
+            }
+        }
+        LOG.infof("event=instance-draining revision=%s instance=%s inFlight=%d maxMillis=%d",
+                revision, instanceId, inFlight, max.toMillis());
+        if (inFlight == 0) {
+            drained.complete(null);
+            return drained;
+        }
+        long timer = with.vertx().setTimer(Math.max(1, max.toMillis()), id -> {
+            if (drained.complete(null)) {
+                LOG.infof("event=drain-timeout revision=%s instance=%s", revision, instanceId);
+            }
+        });
+        drained.whenComplete((ignored, error) -> with.vertx().cancelTimer(timer));
+        return drained;
+    }
+
+    /** Called under the lock: starts what can start, fails what cannot be served. */
+    private RevisionEndpoints dispatchLocked(RevisionKey revision, Handoff handoff) {
         RevisionEndpoints endpoints = with.directory().endpoints(revision);
         WaitQueue<Exchange> queue = queues.get(revision);
         if (queue == null) {
             return endpoints;
         }
         if (!endpoints.known()) {
-            failAll(revision, queue);
+            queues.remove(revision);
+            for (Exchange exchange = queue.poll(); exchange != null; exchange = queue.poll()) {
+                handoff.unavailable.add(exchange);
+            }
             return endpoints;
         }
         Instant now = with.clock().instant();
@@ -115,7 +170,13 @@ public final class RevisionDispatcher {
             if (instance.isEmpty()) {
                 break;
             }
-            start(queue.poll(), instance.get());
+            Exchange exchange = queue.poll();
+            exchange.assign(instance.get());
+            load.acquire(revision, instance.get());
+            if (exchange.coldStart()) {
+                with.meters().coldStartWaited(revision, System.nanoTime() - exchange.arrivedNanos());
+            }
+            handoff.start(exchange);
         }
         if (queue.isEmpty()) {
             queues.remove(revision);
@@ -125,11 +186,19 @@ public final class RevisionDispatcher {
         return endpoints;
     }
 
-    private void start(Exchange exchange, Endpoint instance) {
-        exchange.assign(instance);
-        load.acquire(exchange.revision(), instance);
-        with.proxy().forward(exchange, instance)
-                .onSuccess(outcome -> forwarded(exchange, instance, outcome));
+    /** Runs on the exchange's loop, outside the lock. */
+    void forward(Exchange exchange) {
+        Endpoint instance = exchange.endpoint();
+        if (exchange.isDone() || instance == null) {
+            return; // answered (timeout) between the hand-over and now; its slot is released already
+        }
+        exchange.proxy().forward(exchange, instance).onSuccess(outcome -> forwarded(exchange, instance, outcome));
+    }
+
+    /** Runs on the exchange's loop, outside the lock. */
+    void failUnavailable(Exchange exchange) {
+        Replies.text(exchange.request(), 503, "revision " + exchange.revision() + " is not available");
+        settle(exchange);
     }
 
     private void forwarded(Exchange exchange, Endpoint instance, ProxyOutcome outcome) {
@@ -137,15 +206,19 @@ public final class RevisionDispatcher {
             settle(exchange);
             return;
         }
-        with.quarantine().add(instance, with.clock().instant());
-        if (exchange.isDone()) {
-            return;
+        Handoff handoff = new Handoff();
+        synchronized (this) {
+            with.quarantine().add(instance, with.clock().instant());
+            if (exchange.isDone()) {
+                return;
+            }
+            // Nothing was sent: the instance probably just died. Try another one, or wait again.
+            releaseSlotLocked(exchange.revision(), exchange.releaseEndpoint(), handoff);
+            exchange.backToWaiting();
+            queueOf(exchange.revision()).pushFront(exchange);
+            dispatchLocked(exchange.revision(), handoff);
         }
-        // Nothing was sent: the instance probably just died. Try another one, or wait again.
-        load.release(exchange.revision(), exchange.releaseEndpoint());
-        exchange.backToWaiting();
-        queues.computeIfAbsent(exchange.revision(), r -> new WaitQueue<>(maxQueued)).pushFront(exchange);
-        with.vertx().runOnContext(v -> dispatch(exchange.revision()));
+        handoff.run(this);
     }
 
     private void settle(Exchange exchange) {
@@ -156,42 +229,67 @@ public final class RevisionDispatcher {
 
     /** Ends an exchange from outside its proxy attempt: done first, so the cancelled attempt stays quiet. */
     private void close(Exchange exchange) {
-        exchange.finish();
-        exchange.cancelUpstream();
-        release(exchange);
+        if (exchange.finish()) {
+            exchange.cancelUpstream();
+            release(exchange);
+        }
     }
 
     private void release(Exchange exchange) {
         with.vertx().cancelTimer(exchange.timerId());
-        with.ledger().finished(exchange.revision(), with.clock().instant());
+        RevisionKey revision = exchange.revision();
+        with.ledger().finished(revision, with.clock().instant());
+        with.meters().responded(revision, statusOf(exchange), System.nanoTime() - exchange.arrivedNanos());
         Endpoint instance = exchange.releaseEndpoint();
         if (instance != null) {
-            load.release(exchange.revision(), instance);
-            dispatch(exchange.revision());
+            Handoff handoff = new Handoff();
+            synchronized (this) {
+                releaseSlotLocked(revision, instance, handoff);
+                dispatchLocked(revision, handoff);
+            }
+            handoff.run(this);
         }
     }
 
-    private void withdraw(Exchange exchange) {
+    private void releaseSlotLocked(RevisionKey revision, Endpoint instance, Handoff handoff) {
+        load.release(revision, instance);
+        if (!drains.isEmpty() && load.inFlight(revision, instance.instanceId()) == 0) {
+            handoff.drained.addAll(drains.take(revision, instance.instanceId()));
+        }
+    }
+
+    private synchronized void withdraw(Exchange exchange) {
         WaitQueue<Exchange> queue = queues.get(exchange.revision());
         if (exchange.isWaiting() && queue != null) {
             queue.remove(exchange);
         }
     }
 
-    private void failAll(RevisionKey revision, WaitQueue<Exchange> queue) {
-        queues.remove(revision);
-        for (Exchange exchange = queue.poll(); exchange != null; exchange = queue.poll()) {
-            Replies.text(exchange.request(), 503, "revision " + revision + " is not available");
-            settle(exchange);
+    private WaitQueue<Exchange> queueOf(RevisionKey revision) {
+        WaitQueue<Exchange> queue = queues.get(revision);
+        if (queue == null) {
+            queue = new WaitQueue<>(maxQueued);
+            queues.put(revision, queue);
+            if (watchedQueues.add(revision)) {
+                with.meters().watchQueue(revision, this, d -> d.waiting(revision));
+            }
         }
+        return queue;
     }
 
     private void scheduleRetry(RevisionKey revision) {
         if (retryScheduled.add(revision)) {
             with.vertx().setTimer(Math.max(1, with.quarantine().length().toMillis()), id -> {
-                retryScheduled.remove(revision);
-                dispatch(revision);
+                synchronized (this) {
+                    retryScheduled.remove(revision);
+                }
+                instancesChanged(revision);
             });
         }
+    }
+
+    private static int statusOf(Exchange exchange) {
+        // A client that went away before its answer is counted as nginx does: 499.
+        return exchange.request().response().ended() ? exchange.request().response().getStatusCode() : 499;
     }
 }

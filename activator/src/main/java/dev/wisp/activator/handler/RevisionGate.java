@@ -4,9 +4,11 @@ import dev.wisp.activator.dispatch.RevisionDispatcher;
 import dev.wisp.activator.metrics.TrafficLedger;
 import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.Replies;
+import dev.wisp.activator.proxy.UpstreamProxy;
 import dev.wisp.api.dataplane.InstanceDirectory;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import java.time.Duration;
 /**
  * Admits a request for a revision: answers 503 when the revision is not run here; otherwise counts
  * it as in flight, starts its timeout (from arrival, waiting included) and hands it to the
- * {@link RevisionDispatcher}.
+ * {@link RevisionDispatcher}. One per event loop: the exchanges it creates belong to its loop.
  */
 public final class RevisionGate implements RevisionHandler {
 
@@ -27,10 +29,17 @@ public final class RevisionGate implements RevisionHandler {
     private final TrafficLedger ledger;
     private final RevisionDispatcher dispatcher;
     private final Clock clock;
+    private final Context context;
+    private final Thread loopThread;
+    private final UpstreamProxy proxy;
 
     public RevisionGate(Vertx vertx, InstanceDirectory directory, TrafficLedger ledger,
-                        RevisionDispatcher dispatcher, Clock clock) {
+                        RevisionDispatcher dispatcher, Clock clock, Context context, Thread loopThread,
+                        UpstreamProxy proxy) {
         this.vertx = vertx;
+        this.loopThread = loopThread;
+        this.context = context;
+        this.proxy = proxy;
         this.directory = directory;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
@@ -46,7 +55,8 @@ public final class RevisionGate implements RevisionHandler {
         }
         Duration timeout = endpoints.timeout().isZero() || endpoints.timeout().isNegative()
                 ? DEFAULT_TIMEOUT : endpoints.timeout();
-        Exchange exchange = new Exchange(request, revision, timeout);
+        Exchange exchange = new Exchange(request, revision, timeout, context, loopThread, proxy);
+        exchange.upstreamTimeouts(endpoints.responseStartTimeout().toMillis(), endpoints.idleTimeout().toMillis());
         ledger.arrived(revision, clock.instant());
         exchange.timerId(vertx.setTimer(Math.max(1, timeout.toMillis()), id -> dispatcher.expire(exchange)));
         request.response().closeHandler(v -> dispatcher.abandon(exchange));

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Tracks per revision the requests in flight (waiting or proxied) and those that arrived, and turns
  * them into one {@link RevisionMetric} per interval. A revision is reported while it has traffic,
- * once more with zeros when it goes idle, and then no more. Pure: time is a parameter.
+ * once more with zeros when it goes idle, and then no more. Pure (time is a parameter) and safe
+ * for the activator's event loops to share.
  */
 public final class TrafficLedger {
 
@@ -24,12 +25,12 @@ public final class TrafficLedger {
     }
 
     /** A request for {@code revision} arrived at {@code now}. */
-    public void arrived(RevisionKey revision, Instant now) {
+    public synchronized void arrived(RevisionKey revision, Instant now) {
         windows.computeIfAbsent(revision, r -> new ConcurrencyWindow(intervalStart)).arrived(now);
     }
 
     /** A request for {@code revision} was answered (or given up) at {@code now}. */
-    public void finished(RevisionKey revision, Instant now) {
+    public synchronized void finished(RevisionKey revision, Instant now) {
         ConcurrencyWindow window = windows.get(revision);
         if (window != null) {
             window.finished(now);
@@ -37,13 +38,13 @@ public final class TrafficLedger {
     }
 
     /** Requests for {@code revision} in flight right now. */
-    public int inFlight(RevisionKey revision) {
+    public synchronized int inFlight(RevisionKey revision) {
         ConcurrencyWindow window = windows.get(revision);
         return window == null ? 0 : window.inFlight();
     }
 
     /** Closes the interval at {@code now}: the metrics to report, in first-seen order. */
-    public List<RevisionMetric> drain(Instant now) {
+    public synchronized List<RevisionMetric> drain(Instant now) {
         List<RevisionMetric> metrics = new ArrayList<>();
         Iterator<Map.Entry<RevisionKey, ConcurrencyWindow>> entries = windows.entrySet().iterator();
         while (entries.hasNext()) {

@@ -2,14 +2,16 @@ package dev.wisp.activator.proxy;
 
 import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionKey;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 
 /**
  * One client request held by the activator from arrival to its answer: which revision it is for,
- * whether it is waiting, connecting or relaying, and the instance slot it holds. Used on the
- * event loop only.
+ * whether it is waiting, connecting or relaying, and the instance slot it holds. It belongs to
+ * the event loop its client connection is on: everything but the dispatcher's hand-over (made
+ * under the dispatcher's lock) happens there.
  */
 public final class Exchange {
 
@@ -19,16 +21,79 @@ public final class Exchange {
     private final HttpServerRequest request;
     private final RevisionKey revision;
     private final Duration timeout;
-    private State state = State.WAITING;
-    private Endpoint endpoint;
+    private final Context context;
+    private final Thread loopThread;
+    private final UpstreamProxy proxy;
+    private final long arrivedNanos = System.nanoTime();
+    private volatile State state = State.WAITING;
+    private volatile Endpoint endpoint;
+    private boolean coldStart;
+    private long responseStartMillis;
+    private long idleMillis;
     private HttpClientRequest upstream;
     private long timerId = -1;
     private boolean continueSent;
 
-    public Exchange(HttpServerRequest request, RevisionKey revision, Duration timeout) {
+    public Exchange(HttpServerRequest request, RevisionKey revision, Duration timeout, Context context,
+                    Thread loopThread, UpstreamProxy proxy) {
+        this.loopThread = loopThread;
         this.request = request;
         this.revision = revision;
         this.timeout = timeout;
+        this.context = context;
+        this.proxy = proxy;
+    }
+
+    /** The event-loop context of the client's connection. */
+    public Context context() {
+        return context;
+    }
+
+    /** The proxy (with the connection pool) of the exchange's event loop. */
+    public UpstreamProxy proxy() {
+        return proxy;
+    }
+
+    /** Runs {@code action} on the exchange's event loop: now when already there. */
+    public void onLoop(Runnable action) {
+        // Compare threads, not contexts: Vert.x runs each request on its own duplicate of the loop's context.
+        if (Thread.currentThread() == loopThread) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    /** Sets Knative's responseStartTimeout and idleTimeout for this exchange, in ms; 0 = none. */
+    public void upstreamTimeouts(long newResponseStartMillis, long newIdleMillis) {
+        this.responseStartMillis = newResponseStartMillis;
+        this.idleMillis = newIdleMillis;
+    }
+
+    public long responseStartMillis() {
+        return responseStartMillis;
+    }
+
+    public long idleMillis() {
+        return idleMillis;
+    }
+
+    public long arrivedNanos() {
+        return arrivedNanos;
+    }
+
+    /** Whether the exchange arrived while its revision had no ready instance. */
+    public boolean coldStart() {
+        return coldStart;
+    }
+
+    public void markColdStart() {
+        this.coldStart = true;
+    }
+
+    /** The instance the exchange holds a slot on, or null. */
+    public Endpoint endpoint() {
+        return endpoint;
     }
 
     public HttpServerRequest request() {
@@ -64,20 +129,20 @@ public final class Exchange {
     }
 
     /** Takes a slot on {@code instance}: the exchange is now connecting to it. */
-    public void assign(Endpoint instance) {
+    public synchronized void assign(Endpoint instance) {
         this.endpoint = instance;
         this.state = State.CONNECTING;
     }
 
     /** The connection to the assigned instance failed: the exchange waits again, without a slot. */
-    public void backToWaiting() {
+    public synchronized void backToWaiting() {
         this.endpoint = null;
         this.upstream = null;
         this.state = State.WAITING;
     }
 
     /** Marks the upstream request as sent; false when the exchange was answered meanwhile. */
-    public boolean startRelaying(HttpClientRequest request) {
+    public synchronized boolean startRelaying(HttpClientRequest request) {
         if (state != State.CONNECTING) {
             return false;
         }
@@ -107,7 +172,7 @@ public final class Exchange {
     }
 
     /** Marks the exchange done; false when it already was. */
-    public boolean finish() {
+    public synchronized boolean finish() {
         if (state == State.DONE) {
             return false;
         }
@@ -116,7 +181,7 @@ public final class Exchange {
     }
 
     /** Gives up the instance slot: returns the instance it was held on, or null when none. */
-    public Endpoint releaseEndpoint() {
+    public synchronized Endpoint releaseEndpoint() {
         Endpoint held = endpoint;
         endpoint = null;
         return held;

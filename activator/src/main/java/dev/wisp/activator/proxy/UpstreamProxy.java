@@ -16,11 +16,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards an {@link Exchange} to one instance over a pooled keep-alive HTTP client, streaming
- * both bodies with backpressure, and tells how the attempt ended.
+ * both bodies with backpressure, enforcing the revision's response-start and idle timeouts, and
+ * tunnelling upgrades (WebSocket); tells how the attempt ended. One per event loop.
  */
 public final class UpstreamProxy {
 
@@ -29,16 +32,22 @@ public final class UpstreamProxy {
     static final int CONNECTIONS_PER_INSTANCE = 1024;
     static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
+    private final Vertx vertx;
     private final HttpClient client;
 
-    public UpstreamProxy(HttpClient client) {
+    public UpstreamProxy(Vertx vertx, HttpClient client) {
+        this.vertx = vertx;
         this.client = client;
     }
 
-    /** Creates the HTTP client the proxy is meant for: keep-alive, pooled per instance, no decompression. */
+    /**
+     * Creates the HTTP client the proxy is meant for: keep-alive, pooled per instance, no
+     * decompression. Call it on the event loop that will use it, so its connections live there.
+     */
     public static HttpClient createClient(Vertx vertx) {
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
+                .setTcpNoDelay(true)
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setDecompressionSupported(false);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE);
@@ -48,6 +57,7 @@ public final class UpstreamProxy {
     /** Forwards the exchange's request to {@code instance}; the future never fails. */
     public Future<ProxyOutcome> forward(Exchange exchange, Endpoint instance) {
         HttpServerRequest request = exchange.request();
+        boolean upgrade = UpgradeTunnel.isUpgrade(request);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(instance.host())
@@ -55,11 +65,17 @@ public final class UpstreamProxy {
                 .setURI(request.uri())
                 .setHeaders(ForwardedHeaders.forRequest(request.headers(), RequestAuthority.of(request),
                         request.remoteAddress().hostAddress(), request.scheme()));
-        return client.request(options).transform(connected -> afterConnect(exchange, instance, connected));
+        if (exchange.idleMillis() > 0) {
+            options.setIdleTimeout(exchange.idleMillis());
+        }
+        if (upgrade) {
+            UpgradeTunnel.restoreUpgradeHeaders(request, options.getHeaders());
+        }
+        return client.request(options).transform(connected -> afterConnect(exchange, instance, connected, upgrade));
     }
 
     private Future<ProxyOutcome> afterConnect(Exchange exchange, Endpoint instance,
-                                              AsyncResult<HttpClientRequest> connected) {
+                                              AsyncResult<HttpClientRequest> connected, boolean upgrade) {
         if (connected.failed()) {
             LOG.debugf("event=connect-failed revision=%s instance=%s cause=\"%s\"",
                     exchange.revision(), instance.instanceId(), connected.cause().getMessage());
@@ -70,7 +86,7 @@ public final class UpstreamProxy {
             upstream.reset();
             return Future.succeededFuture(ProxyOutcome.ABANDONED);
         }
-        return relay(exchange, upstream);
+        return upgrade ? new UpgradeTunnel(exchange, upstream).open() : relay(exchange, upstream);
     }
 
     private Future<ProxyOutcome> relay(Exchange exchange, HttpClientRequest upstream) {
@@ -79,7 +95,10 @@ public final class UpstreamProxy {
         if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH) && isChunked(request)) {
             upstream.setChunked(true);
         }
+        long startTimer = exchange.responseStartMillis() <= 0 ? -1
+                : vertx.setTimer(exchange.responseStartMillis(), id -> responseStartTimedOut(exchange, upstream, outcome));
         upstream.response()
+                .onComplete(ar -> vertx.cancelTimer(startTimer))
                 .onSuccess(response -> relayResponse(exchange, response, outcome))
                 .onFailure(cause -> upstreamFailed(exchange, cause, outcome));
         exchange.sendContinueIfExpected();
@@ -89,20 +108,18 @@ public final class UpstreamProxy {
     }
 
     private void relayResponse(Exchange exchange, HttpClientResponse upstream, Promise<ProxyOutcome> outcome) {
-        if (!exchange.isRelaying()) {
+        if (!exchange.isRelaying() || outcome.future().isComplete()) {
             upstream.request().reset();
             outcome.tryComplete(ProxyOutcome.ABANDONED);
             return;
         }
         HttpServerResponse response = exchange.request().response();
-        response.setStatusCode(upstream.statusCode());
-        response.setStatusMessage(upstream.statusMessage());
-        ForwardedHeaders.copyResponse(upstream.headers(), response.headers());
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                && mayHaveBody(exchange.request().method(), upstream.statusCode())) {
-            response.setChunked(true);
-        }
-        upstream.pipe().endOnFailure(false).to(response).onComplete(relayed -> {
+        copyHead(exchange, upstream, response);
+        // Vert.x stops the request's idle timer when the head arrives; the body has its own watch.
+        Future<Void> body = exchange.idleMillis() > 0
+                ? new IdleWatchedRelay(vertx, upstream, response, exchange.idleMillis()).run()
+                : upstream.pipe().endOnFailure(false).to(response);
+        body.onComplete(relayed -> {
             if (relayed.succeeded()) {
                 outcome.tryComplete(ProxyOutcome.COMPLETED);
             } else {
@@ -112,18 +129,46 @@ public final class UpstreamProxy {
         });
     }
 
+    /** Copies status and end-to-end headers of an upstream response to the client's response. */
+    static void copyHead(Exchange exchange, HttpClientResponse upstream, HttpServerResponse response) {
+        response.setStatusCode(upstream.statusCode());
+        response.setStatusMessage(upstream.statusMessage());
+        ForwardedHeaders.copyResponse(upstream.headers(), response.headers());
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && mayHaveBody(exchange.request().method(), upstream.statusCode())) {
+            response.setChunked(true);
+        }
+    }
+
+    private void responseStartTimedOut(Exchange exchange, HttpClientRequest upstream, Promise<ProxyOutcome> outcome) {
+        if (!exchange.isRelaying() || outcome.future().isComplete()) {
+            return;
+        }
+        LOG.debugf("event=response-start-timeout revision=%s", exchange.revision());
+        Replies.text(exchange.request(), 504, "revision " + exchange.revision() + " did not start responding within "
+                + Replies.describe(java.time.Duration.ofMillis(exchange.responseStartMillis()))
+                + " (responseStartTimeoutSeconds)");
+        upstream.reset();
+        outcome.tryComplete(ProxyOutcome.FAILED);
+    }
+
     private void upstreamFailed(Exchange exchange, Throwable cause, Promise<ProxyOutcome> outcome) {
-        if (exchange.isRelaying()) {
+        if (exchange.isRelaying() && !outcome.future().isComplete()) {
             LOG.debugf("event=upstream-failed revision=%s cause=\"%s\"", exchange.revision(), cause.getMessage());
-            Replies.text(exchange.request(), 502,
-                    "revision " + exchange.revision() + " failed while answering: " + cause.getMessage());
+            if (cause instanceof TimeoutException) {
+                Replies.text(exchange.request(), 504, "revision " + exchange.revision() + " sent nothing for "
+                        + Replies.describe(java.time.Duration.ofMillis(exchange.idleMillis())) + " (idleTimeoutSeconds)");
+            } else {
+                Replies.text(exchange.request(), 502,
+                        "revision " + exchange.revision() + " failed while answering: " + cause.getMessage());
+            }
         }
         outcome.tryComplete(ProxyOutcome.FAILED);
     }
 
     private static boolean isChunked(HttpServerRequest request) {
         String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static boolean mayHaveBody(HttpMethod method, int status) {

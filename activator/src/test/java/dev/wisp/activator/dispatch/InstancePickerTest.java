@@ -33,7 +33,11 @@ class InstancePickerTest {
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("no instances", List.of(), 0, Map.of(), Set.of(), Optional.empty()),
-                new Case("least loaded wins", List.of(A, B, C), 0, Map.of(A, 3, B, 1, C, 2), Set.of(), Optional.of(B)),
+                new Case("least loaded wins", List.of(A, B, C), 10, Map.of(A, 3, B, 1, C, 2), Set.of(), Optional.of(B)),
+                new Case("unlimited, two instances: the less loaded", List.of(A, B), 0, Map.of(A, 3, B, 1), Set.of(),
+                        Optional.of(B)),
+                new Case("unlimited, only one usable of three", List.of(A, B, C), 0, Map.of(C, 9), Set.of(A, B),
+                        Optional.of(C)),
                 new Case("unlimited concurrency never fills up", List.of(A), 0, Map.of(A, 10_000), Set.of(),
                         Optional.of(A)),
                 new Case("instance at its limit is skipped", List.of(A, B), 2, Map.of(A, 1, B, 2), Set.of(),
@@ -63,11 +67,39 @@ class InstancePickerTest {
         Map<Endpoint, Integer> load = new HashMap<>(Map.of(A, 1, B, 1, C, 2));
 
         Map<Endpoint, Long> picks = IntStream.range(0, 3000)
-                .mapToObj(i -> picker.pick(List.of(A, B, C), 0, e -> load.get(e), e -> true).orElseThrow())
+                .mapToObj(i -> picker.pick(List.of(A, B, C), 10, e -> load.get(e), e -> true).orElseThrow())
                 .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
 
         assertThat(picks).containsOnlyKeys(A, B);
         assertThat(picks.get(A)).isBetween(1200L, 1800L);
+    }
+
+    @Test
+    void withoutALimitTheLessLoadedOfTwoRandomInstancesIsPicked() {
+        InstancePicker picker = new InstancePicker(new SplittableRandom(11));
+        Map<Endpoint, Integer> load = Map.of(A, 3, B, 1, C, 2);
+
+        Map<Endpoint, Long> picks = IntStream.range(0, 3000)
+                .mapToObj(i -> picker.pick(List.of(A, B, C), 0, load::get, e -> true).orElseThrow())
+                .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+
+        // Pairs {A,B} and {B,C} go to B, {A,C} to C; the most loaded instance is never chosen.
+        assertThat(picks).containsOnlyKeys(B, C);
+        assertThat(picks.get(B)).isBetween(1800L, 2200L);
+        assertThat(picks.get(C)).isBetween(800L, 1200L);
+    }
+
+    @Test
+    void withoutALimitEqualLoadSpreadsEvenly() {
+        InstancePicker picker = new InstancePicker(new SplittableRandom(3));
+        List<Endpoint> four = List.of(A, B, C, endpoint("d"));
+
+        Map<Endpoint, Long> picks = IntStream.range(0, 4000)
+                .mapToObj(i -> picker.pick(four, 0, e -> 0, e -> true).orElseThrow())
+                .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+
+        assertThat(picks).hasSize(4);
+        assertThat(picks.values()).allSatisfy(n -> assertThat(n).isBetween(850L, 1150L));
     }
 
     private static Endpoint endpoint(String id) {

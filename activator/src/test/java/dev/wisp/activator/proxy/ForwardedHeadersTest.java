@@ -18,7 +18,7 @@ class ForwardedHeadersTest {
         MultiMap out = ForwardedHeaders.forRequest(incoming, "127.0.0.1", "http");
 
         assertThat(out.names()).containsExactlyInAnyOrder("Host", "Accept", "Cookie", "X-Forwarded-For",
-                "X-Forwarded-Proto", "X-Forwarded-Host");
+                "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded");
         assertThat(out.get("host")).isEqualTo("hello.default.localhost:8080");
     }
 
@@ -41,6 +41,34 @@ class ForwardedHeadersTest {
         assertThat(out.getAll("X-Forwarded-For")).containsExactly("1.1.1.1, 2.2.2.2, 10.1.2.3");
         assertThat(out.get("X-Forwarded-Proto")).isEqualTo("https");
         assertThat(out.get("X-Forwarded-Host")).isEqualTo("hello.example.com");
+    }
+
+    @Test
+    void forwardedElementIsAddedQuotingHostWithPortAndIpv6() {
+        MultiMap out = ForwardedHeaders.forRequest(headers("Host", "hello.default.localhost:8080"), "::1", "http");
+
+        assertThat(out.get("Forwarded")).isEqualTo("for=\"[::1]\";host=\"hello.default.localhost:8080\";proto=http");
+    }
+
+    @Test
+    void forwardedIsAppendedToAnEarlierProxysElement() {
+        MultiMap incoming = headers("Host", "hello.example.com", "Forwarded", "for=192.0.2.60;proto=https");
+
+        MultiMap out = ForwardedHeaders.forRequest(incoming, "10.1.2.3", "http");
+
+        assertThat(out.getAll("Forwarded")).containsExactly(
+                "for=192.0.2.60;proto=https, for=10.1.2.3;host=hello.example.com;proto=http");
+    }
+
+    @Test
+    void traceContextIsPassedOnUnchanged() {
+        MultiMap incoming = headers("Host", "h", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "tracestate", "congo=t61rcWkgMzE");
+
+        MultiMap out = ForwardedHeaders.forRequest(incoming, "10.1.2.3", "http");
+
+        assertThat(out.get("traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(out.get("tracestate")).isEqualTo("congo=t61rcWkgMzE");
     }
 
     @Test

@@ -9,23 +9,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates {@code autoscaling.knative.dev/*} annotations as Knative's webhook does, and rejects the
- * ones Wisp does not implement by name. Supported: {@code class} (KPA only), {@code metric}
- * (concurrency only: {@link ScalingPolicy} has no metric, so rps would silently scale on
- * concurrency), {@code target}, {@code target-utilization-percentage}, {@code min-scale},
- * {@code max-scale}, {@code initial-scale}, {@code window}, and {@code target-burst-capacity}
- * (accepted and advisory: Wisp's activator always stays in the request path, Knative's -1).
- * Knative's panic, scale-down-delay, retention, activation-scale and aggregation knobs are rejected
- * as not supported; other keys in the group are rejected as unknown.
+ * Validates {@code autoscaling.knative.dev/*} annotations as Knative's webhook does, with the field
+ * path and the allowed range in every message. Supported: {@code class} (KPA only), {@code metric}
+ * (concurrency or rps), {@code target}, {@code target-utilization-percentage}, {@code min-scale},
+ * {@code max-scale}, {@code initial-scale}, {@code activation-scale}, {@code window},
+ * {@code panic-window-percentage}, {@code panic-threshold-percentage}, {@code scale-down-delay},
+ * {@code scale-to-zero-pod-retention-period}, {@code target-burst-capacity} and
+ * {@code metric-aggregation-algorithm} (linear only). Other keys in the group are rejected as unknown.
  */
 public final class ScalingAnnotationValidation {
     public static final Duration WINDOW_MIN = Duration.ofSeconds(6);
     public static final Duration WINDOW_MAX = Duration.ofHours(1);
 
     private static final Set<String> SUPPORTED = Set.of(CLASS, METRIC, TARGET, TARGET_UTILIZATION_PERCENTAGE,
-            MIN_SCALE, MAX_SCALE, INITIAL_SCALE, WINDOW, TARGET_BURST_CAPACITY);
-    private static final Set<String> NOT_IMPLEMENTED = Set.of(PANIC_WINDOW_PERCENTAGE, PANIC_THRESHOLD_PERCENTAGE,
-            SCALE_DOWN_DELAY, SCALE_TO_ZERO_POD_RETENTION_PERIOD, ACTIVATION_SCALE, METRIC_AGGREGATION_ALGORITHM);
+            MIN_SCALE, MAX_SCALE, INITIAL_SCALE, ACTIVATION_SCALE, WINDOW, PANIC_WINDOW_PERCENTAGE,
+            PANIC_THRESHOLD_PERCENTAGE, SCALE_DOWN_DELAY, SCALE_TO_ZERO_POD_RETENTION_PERIOD, TARGET_BURST_CAPACITY,
+            METRIC_AGGREGATION_ALGORITHM);
+    private static final String SUPPORTED_NAMES = "class, metric, target, target-utilization-percentage, min-scale, "
+            + "max-scale, initial-scale, activation-scale, window, panic-window-percentage, panic-threshold-percentage, "
+            + "scale-down-delay, scale-to-zero-pod-retention-period, target-burst-capacity, metric-aggregation-algorithm";
 
     private ScalingAnnotationValidation() {
     }
@@ -49,6 +51,11 @@ public final class ScalingAnnotationValidation {
         value(annotations, TARGET_UTILIZATION_PERCENTAGE).ifPresent(f -> checkUtilization(path, f, errors));
         value(annotations, WINDOW).ifPresent(f -> checkWindow(path, f, errors));
         value(annotations, TARGET_BURST_CAPACITY).ifPresent(f -> checkBurstCapacity(path, f, errors));
+        value(annotations, PANIC_WINDOW_PERCENTAGE).ifPresent(f -> checkRange(path, f, 1, 100, errors));
+        value(annotations, PANIC_THRESHOLD_PERCENTAGE).ifPresent(f -> checkRange(path, f, 110, 1000, errors));
+        value(annotations, SCALE_DOWN_DELAY).ifPresent(f -> checkDelay(path, f, true, errors));
+        value(annotations, SCALE_TO_ZERO_POD_RETENTION_PERIOD).ifPresent(f -> checkDelay(path, f, false, errors));
+        value(annotations, METRIC_AGGREGATION_ALGORITHM).ifPresent(f -> checkAlgorithm(path, f, errors));
     }
 
     private static Optional<Found> value(Map<String, String> annotations, String key) {
@@ -63,11 +70,8 @@ public final class ScalingAnnotationValidation {
             String canonical = canonicalKey(key);
             if (!canonical.equals(key) && annotations.containsKey(canonical)) {
                 errors.add(at(path, key), "set either " + canonical + " or " + key + ", not both");
-            } else if (NOT_IMPLEMENTED.contains(canonical)) {
-                errors.notSupported(at(path, key));
             } else if (!SUPPORTED.contains(canonical)) {
-                errors.add(at(path, key), "unknown autoscaling annotation; Wisp supports class, metric, target, "
-                        + "target-utilization-percentage, min-scale, max-scale, initial-scale, window, target-burst-capacity");
+                errors.add(at(path, key), "unknown autoscaling annotation; Wisp supports " + SUPPORTED_NAMES);
             }
         }
     }
@@ -81,10 +85,8 @@ public final class ScalingAnnotationValidation {
     }
 
     private static void checkMetric(String path, Found f, FieldErrors errors) {
-        if (f.value().equals(RPS)) {
-            errors.add(at(path, f.key()), "rps is not supported by Wisp; the autoscaler scales on concurrency");
-        } else if (!f.value().equals(CONCURRENCY)) {
-            errors.add(at(path, f.key()), "must be concurrency, got \"" + f.value() + "\"");
+        if (!f.value().equals(RPS) && !f.value().equals(CONCURRENCY)) {
+            errors.add(at(path, f.key()), "must be concurrency or rps, got \"" + f.value() + "\"");
         }
     }
 
@@ -100,6 +102,13 @@ public final class ScalingAnnotationValidation {
         value(annotations, INITIAL_SCALE).ifPresent(f -> nonNegativeInt(path, f, errors).ifPresent(initial -> {
             if (initial == 0 && !defaults.allowZeroInitialScale()) {
                 errors.add(at(path, f.key()), "0 is not allowed: the autoscaler's allow-zero-initial-scale is off");
+            }
+        }));
+        value(annotations, ACTIVATION_SCALE).ifPresent(f -> nonNegativeInt(path, f, errors).ifPresent(activation -> {
+            if (activation < 1) {
+                errors.add(at(path, f.key()), "must be at least 1, got " + activation);
+            } else if (maxValue.isPresent() && maxValue.get() > 0 && activation > maxValue.get()) {
+                errors.add(at(path, f.key()), "activation-scale " + activation + " is above max-scale " + maxValue.get());
             }
         }));
     }
@@ -152,6 +161,35 @@ public final class ScalingAnnotationValidation {
         Optional<Double> tbc = number(f.value());
         if (tbc.isEmpty() || (tbc.get() < 0 && tbc.get() != -1)) {
             errors.add(at(path, f.key()), "must be -1 or a non-negative number, got \"" + f.value() + "\"");
+        }
+    }
+
+    private static void checkRange(String path, Found f, double min, double max, FieldErrors errors) {
+        Optional<Double> v = number(f.value());
+        if (v.isEmpty() || v.get() < min || v.get() > max) {
+            errors.add(at(path, f.key()), "must be a number from " + (long) min + " to " + (long) max
+                    + ", got \"" + f.value() + "\"");
+        }
+    }
+
+    private static void checkDelay(String path, Found f, boolean wholeSeconds, FieldErrors errors) {
+        Duration d;
+        try {
+            d = GoDuration.parse(f.value());
+        } catch (IllegalArgumentException e) {
+            errors.add(at(path, f.key()), e.getMessage() + "; write it like 30s or 1m30s");
+            return;
+        }
+        if (d.isNegative() || d.compareTo(WINDOW_MAX) > 0) {
+            errors.add(at(path, f.key()), "must be between 0s and 1h, got " + f.value());
+        } else if (wholeSeconds && d.getNano() != 0) {
+            errors.add(at(path, f.key()), "must be a whole number of seconds, got " + f.value());
+        }
+    }
+
+    private static void checkAlgorithm(String path, Found f, FieldErrors errors) {
+        if (!f.value().equals("linear")) {
+            errors.add(at(path, f.key()), "only linear is supported by Wisp, got \"" + f.value() + "\"");
         }
     }
 

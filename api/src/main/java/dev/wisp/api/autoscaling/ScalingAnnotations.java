@@ -77,48 +77,91 @@ public final class ScalingAnnotations {
     }
 
     /**
-     * Resolves a revision's scaling policy as Knative's KPA does.
+     * Resolves a revision's scaling policy as Knative's KPA does ({@code MakeDecider},
+     * {@code ResolveMetricTarget}, {@code ScaleBounds}).
      *
      * <ul>
-     *   <li>target: the {@code target} annotation (capped by containerConcurrency when that is set),
-     *       else containerConcurrency when &gt; 0, else the default target; then multiplied by the
-     *       utilization ({@code target-utilization-percentage}/100 or the default) and floored at
-     *       {@link #TARGET_MIN};</li>
-     *   <li>stable window: the {@code window} annotation, else the default;</li>
+     *   <li>metric: {@code metric} ({@code rps} or else concurrency);</li>
+     *   <li>total: for concurrency the {@code target} annotation (capped by containerConcurrency when
+     *       that is set), else containerConcurrency when &gt; 0, else the default target; for rps the
+     *       {@code target} annotation, else the rps default;</li>
+     *   <li>target: total times the utilization ({@code target-utilization-percentage}/100 or the
+     *       default), floored at {@link #TARGET_MIN};</li>
+     *   <li>stable window, panic window and threshold percentages, target burst capacity,
+     *       scale-down delay and pod retention: the annotation, else the default;</li>
      *   <li>min/max scale from annotations (0 = none); min is at least 1 when scale to zero is disabled;</li>
      *   <li>initial scale: the annotation (0 only when allowed), else the default; never below
-     *       min-scale nor above a non-zero max-scale.</li>
+     *       min-scale nor above a non-zero max-scale; activation scale: the annotation, else 1.</li>
      * </ul>
      * Annotations are expected to have passed validation; a value that does not parse falls back to
      * the default rather than failing a reconcile.
      */
     public static ScalingPolicy policy(Map<String, String> annotations, long containerConcurrency,
                                        AutoscalerDefaults defaults) {
-        double total = containerConcurrency > 0 ? containerConcurrency : defaults.containerConcurrencyTargetDefault();
-        Optional<Double> annotatedTarget = number(annotations, TARGET).filter(t -> t > 0);
-        if (annotatedTarget.isPresent()) {
-            total = containerConcurrency > 0 ? Math.min(annotatedTarget.get(), containerConcurrency) : annotatedTarget.get();
-        }
+        ScalingMetric metric = lookup(annotations, METRIC).map(f -> RPS.equals(trim(f.value())))
+                .orElse(false) ? ScalingMetric.RPS : ScalingMetric.CONCURRENCY;
+        double total = total(annotations, metric, containerConcurrency, defaults);
         double utilization = number(annotations, TARGET_UTILIZATION_PERCENTAGE)
                 .filter(p -> p > 0 && p <= 100).map(p -> p / 100).orElse(defaults.targetUtilization());
         double target = Math.max(TARGET_MIN, total * utilization);
-
         int minScale = integer(annotations, MIN_SCALE).orElse(0);
         if (!defaults.enableScaleToZero()) {
             minScale = Math.max(1, minScale);
         }
         int maxScale = integer(annotations, MAX_SCALE).orElse(0);
+        int initialScale = initialScale(annotations, minScale, maxScale, defaults);
+        return new ScalingPolicy(minScale, maxScale, initialScale, target,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(0, containerConcurrency)),
+                duration(annotations, WINDOW, defaults.stableWindow()), defaults.scaleToZeroGracePeriod(),
+                metric, total,
+                number(annotations, TARGET_BURST_CAPACITY).filter(t -> t >= 0 || t == -1).orElse(defaults.targetBurstCapacity()),
+                number(annotations, PANIC_WINDOW_PERCENTAGE).filter(p -> p >= 1 && p <= 100).orElse(defaults.panicWindowPercentage()),
+                number(annotations, PANIC_THRESHOLD_PERCENTAGE).filter(p -> p > 100).orElse(defaults.panicThresholdPercentage()),
+                defaults.maxScaleUpRate(), defaults.maxScaleDownRate(),
+                durationOrZero(annotations, SCALE_DOWN_DELAY, defaults.scaleDownDelay()),
+                durationOrZero(annotations, SCALE_TO_ZERO_POD_RETENTION_PERIOD, defaults.scaleToZeroPodRetentionPeriod()),
+                integer(annotations, ACTIVATION_SCALE).filter(a -> a >= 1).orElse(1));
+    }
+
+    private static double total(Map<String, String> annotations, ScalingMetric metric, long containerConcurrency,
+                                AutoscalerDefaults defaults) {
+        Optional<Double> annotated = number(annotations, TARGET).filter(t -> t > 0);
+        if (metric == ScalingMetric.RPS) {
+            return annotated.orElse(defaults.rpsTargetDefault());
+        }
+        double total = containerConcurrency > 0 ? containerConcurrency : defaults.containerConcurrencyTargetDefault();
+        if (annotated.isPresent()) {
+            total = containerConcurrency > 0 ? Math.min(annotated.get(), containerConcurrency) : annotated.get();
+        }
+        return total;
+    }
+
+    private static int initialScale(Map<String, String> annotations, int minScale, int maxScale,
+                                    AutoscalerDefaults defaults) {
         int initialScale = integer(annotations, INITIAL_SCALE)
                 .filter(i -> i > 0 || defaults.allowZeroInitialScale())
                 .orElse(defaults.initialScale());
         initialScale = Math.max(initialScale, minScale);
-        if (maxScale > 0) {
-            initialScale = Math.min(initialScale, maxScale);
-        }
-        Duration window = lookup(annotations, WINDOW).flatMap(f -> duration(f.value())).orElse(defaults.stableWindow());
-        return new ScalingPolicy(minScale, maxScale, initialScale, target,
-                (int) Math.min(Integer.MAX_VALUE, Math.max(0, containerConcurrency)), window,
-                defaults.scaleToZeroGracePeriod());
+        return maxScale > 0 ? Math.min(initialScale, maxScale) : initialScale;
+    }
+
+    private static Duration duration(Map<String, String> annotations, String key, Duration otherwise) {
+        return lookup(annotations, key).flatMap(f -> duration(f.value())).orElse(otherwise);
+    }
+
+    private static Duration durationOrZero(Map<String, String> annotations, String key, Duration otherwise) {
+        return lookup(annotations, key).flatMap(f -> {
+            try {
+                Duration d = GoDuration.parse(trim(f.value()));
+                return d.isNegative() ? Optional.<Duration>empty() : Optional.of(d);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }).orElse(otherwise);
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
     }
 
     private static Optional<Double> number(Map<String, String> annotations, String key) {

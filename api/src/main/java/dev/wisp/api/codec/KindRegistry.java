@@ -1,5 +1,7 @@
 package dev.wisp.api.codec;
 
+import dev.wisp.api.eventing.v1.Broker;
+import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.serving.v1.Configuration;
 import dev.wisp.api.serving.v1.Revision;
 import dev.wisp.api.serving.v1.Route;
@@ -26,6 +28,13 @@ public final class KindRegistry {
                 .register(Configuration.class)
                 .register(Revision.class)
                 .register(Route.class);
+    }
+
+    /** A registry of every Knative kind Wisp serves: the serving kinds, then {@code eventing.knative.dev/v1} Broker and Trigger. */
+    public static KindRegistry knative() {
+        return serving()
+                .register(Broker.class)
+                .register(Trigger.class);
     }
 
     /** Adds a kind; returns this registry for chaining. */

@@ -33,9 +33,9 @@ public final class ResourceCodec {
     private final ObjectMapper yaml;
     private final DocumentReader reader;
 
-    /** A codec for the {@code serving.knative.dev/v1} kinds. */
+    /** A codec for the Knative kinds: {@code serving.knative.dev/v1} and {@code eventing.knative.dev/v1}. */
     public ResourceCodec() {
-        this(KindRegistry.serving());
+        this(KindRegistry.knative());
     }
 
     /** A codec for the kinds in {@code kinds}. */

@@ -1,9 +1,11 @@
 package dev.wisp.api.dataplane;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory {@link RoutingTable} for a process that holds both writer and readers. */
@@ -15,12 +17,20 @@ public final class ConcurrentRoutingTable implements RoutingTable {
         return Optional.ofNullable(byHost.get(host.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * Replaces a route's hosts without a gap: new entries are put first and only hosts the route no
+     * longer serves are removed, so a concurrent lookup never misses a host that stays.
+     */
     @Override
     public synchronized void replace(String namespace, String routeName, List<HostRoute> hosts) {
-        remove(namespace, routeName);
+        Set<String> kept = new HashSet<>();
         for (HostRoute route : hosts) {
-            byHost.put(route.host().toLowerCase(Locale.ROOT), route);
+            String host = route.host().toLowerCase(Locale.ROOT);
+            kept.add(host);
+            byHost.put(host, route);
         }
+        byHost.entrySet().removeIf(e -> !kept.contains(e.getKey())
+                && e.getValue().namespace().equals(namespace) && e.getValue().routeName().equals(routeName));
     }
 
     @Override

@@ -34,12 +34,12 @@ class ExampleRoundTripTest {
     }
 
     static Stream<Supported> supported() {
-        return Stream.of(new Supported("hello-service.yaml", 1), new Supported("blue-green.yaml", 1));
+        return Stream.of(new Supported("hello-service.yaml", 1), new Supported("blue-green.yaml", 1),
+                new Supported("broker-trigger.yaml", 3));
     }
 
     static Stream<Unsupported> unsupported() {
-        return Stream.of(new Unsupported("broker-trigger.yaml", "Broker", "eventing.knative.dev/v1"),
-                new Unsupported("build.yaml", "Build", "build.wisp.dev/v1alpha1"));
+        return Stream.of(new Unsupported("build.yaml", "Build", "build.wisp.dev/v1alpha1"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class ExampleRoundTripTest {
         assertThatThrownBy(() -> codec.readAll(ExampleFiles.read(example.file())))
                 .isInstanceOf(CodecException.class)
                 .hasMessage("document 1: kind " + example.kind() + " (" + example.apiVersion() + ") is not supported; "
-                        + "supported kinds: Service, Configuration, Revision, Route");
+                        + "supported kinds: Service, Configuration, Revision, Route, Broker, Trigger");
     }
 
     private static int compareScalars(JsonNode a, JsonNode b) {

@@ -2,6 +2,9 @@ package dev.wisp.platform.api;
 
 import dev.wisp.api.autoscaling.AutoscalerDefaults;
 import dev.wisp.api.codec.ResourceCodec;
+import dev.wisp.api.eventing.v1.Eventing;
+import dev.wisp.api.eventing.v1.EventingDefaults;
+import dev.wisp.api.eventing.v1.EventingValidation;
 import dev.wisp.api.serving.v1.Revision;
 import dev.wisp.api.serving.v1.ServingDefaults;
 import dev.wisp.api.serving.v1.ServingValidation;
@@ -19,6 +22,7 @@ import java.util.List;
 final class Admission {
     private final ResourceCodec codec = new ResourceCodec();
     private final ServingValidation validation;
+    private final EventingValidation eventingValidation = new EventingValidation();
 
     Admission(AutoscalerDefaults autoscalerDefaults) {
         this.validation = new ServingValidation(autoscalerDefaults);
@@ -77,6 +81,11 @@ final class Admission {
             }
         }
         clearServerFields(meta);
+        if (Eventing.GROUP.equals(HasMetadata.getGroup(resource.getClass()))) {
+            EventingDefaults.apply(resource);
+            errors.addAll(eventingValidation.check(resource));
+            return errors;
+        }
         ServingDefaults.apply(resource);
         errors.addAll(validation.check(resource));
         return errors;

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class ApiRoutes {
     static final String SERVING = "/apis/serving.knative.dev/v1";
+    static final String EVENTING = "/apis/eventing.knative.dev/v1";
     static final String WISP = "/apis/wisp.dev/v1alpha1";
     private static final long MAX_BODY_BYTES = 1024 * 1024;
 
@@ -43,12 +44,14 @@ public class ApiRoutes {
     void mount(@Observes Router router) {
         router.route("/apis/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         blocking(router.post(WISP + "/apply"), ResourceApi::apply);
-        blocking(router.get(SERVING + "/:plural"), ResourceApi::listAll);
-        blocking(router.get(SERVING + "/namespaces/:ns/:plural"), ResourceApi::list);
-        blocking(router.post(SERVING + "/namespaces/:ns/:plural"), ResourceApi::create);
-        blocking(router.get(SERVING + "/namespaces/:ns/:plural/:name"), ResourceApi::get);
-        blocking(router.put(SERVING + "/namespaces/:ns/:plural/:name"), ResourceApi::replace);
-        blocking(router.delete(SERVING + "/namespaces/:ns/:plural/:name"), ResourceApi::delete);
+        for (String group : new String[] {SERVING, EVENTING}) {
+            blocking(router.get(group + "/:plural"), ResourceApi::listAll);
+            blocking(router.get(group + "/namespaces/:ns/:plural"), ResourceApi::list);
+            blocking(router.post(group + "/namespaces/:ns/:plural"), ResourceApi::create);
+            blocking(router.get(group + "/namespaces/:ns/:plural/:name"), ResourceApi::get);
+            blocking(router.put(group + "/namespaces/:ns/:plural/:name"), ResourceApi::replace);
+            blocking(router.delete(group + "/namespaces/:ns/:plural/:name"), ResourceApi::delete);
+        }
         blocking(router.get(SERVING + "/namespaces/:ns/revisions/:name/log"), ResourceApi::log);
         blocking(router.get(SERVING + "/namespaces/:ns/revisions/:name/instances"), ResourceApi::instances);
     }

@@ -166,9 +166,14 @@ final class ResourceApi {
         return resource;
     }
 
+    /** The kind a path names: its group is the segment after {@code /apis/}, its plural the {@code :plural} parameter. */
     private static ResourceKinds.Kind kind(RoutingContext ctx) {
         String plural = ctx.pathParam("plural");
-        return ResourceKinds.byPlural("serving.knative.dev", plural).orElseThrow(() -> new BadRequestException(404,
-                "NotFound", "unknown resource type \"" + plural + "\" in serving.knative.dev/v1; known: services, configurations, revisions, routes"));
+        String[] segments = ctx.normalizedPath().split("/");
+        String group = segments.length > 3 ? segments[2] : "";
+        String version = segments.length > 3 ? segments[3] : "";
+        return ResourceKinds.byPlural(group, plural).orElseThrow(() -> new BadRequestException(404,
+                "NotFound", "unknown resource type \"" + plural + "\" in " + group + "/" + version + "; known: "
+                        + String.join(", ", ResourceKinds.ALL.stream().filter(k -> k.group().equals(group)).map(ResourceKinds.Kind::plural).toList())));
     }
 }

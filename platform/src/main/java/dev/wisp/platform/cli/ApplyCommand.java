@@ -26,7 +26,7 @@ public class ApplyCommand implements Callable<Integer> {
         String body = read();
         JsonNode result = options.client().post("/apis/wisp.dev/v1alpha1/apply", body, "application/yaml");
         for (JsonNode applied : result.path("results")) {
-            System.out.printf("%s.serving.knative.dev/%s %s%n", applied.path("kind").asText().toLowerCase(),
+            System.out.printf("%s.%s/%s %s%n", applied.path("kind").asText().toLowerCase(), ResourceType.groupOf(applied.path("kind").asText()),
                     applied.path("name").asText(), applied.path("action").asText());
         }
         return 0;

@@ -12,7 +12,7 @@ public class DeleteCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", description = "services, configurations, revisions or routes")
+    @Parameters(index = "0", description = "services, configurations, revisions, routes, brokers or triggers")
     String type;
 
     @Parameters(index = "1", description = "Name of the resource.")
@@ -21,8 +21,8 @@ public class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResourceType resourceType = ResourceType.parse(type);
-        options.client().delete(options.namespacePath(resourceType.plural()) + "/" + name);
-        System.out.printf("%s.serving.knative.dev/%s deleted%n", resourceType.plural().replaceAll("s$", ""), name);
+        options.client().delete(resourceType.namespacePath(options.namespace) + "/" + name);
+        System.out.printf("%s.%s/%s deleted%n", resourceType.plural().replaceAll("s$", ""), resourceType.group(), name);
         return 0;
     }
 }

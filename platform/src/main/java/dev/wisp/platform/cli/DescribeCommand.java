@@ -22,8 +22,12 @@ public class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ResourceType.parse(type) != ResourceType.SERVICES) {
-            throw new CliException("describe supports services; use `wisp get " + type + " NAME -o yaml` for the rest");
+        ResourceType resourceType = ResourceType.parse(type);
+        if (resourceType == ResourceType.TRIGGERS) {
+            return TriggerDescription.describe(options, name, Instant.now());
+        }
+        if (resourceType != ResourceType.SERVICES) {
+            throw new CliException("describe supports services and triggers; use `wisp get " + type + " NAME -o yaml` for the rest");
         }
         ApiClient client = options.client();
         JsonNode service = client.find(options.namespacePath("services") + "/" + name);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wisp get TYPE [NAME]}: lists resources as a table, or prints them as YAML or JSON. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "List services, configurations, revisions or routes (a table, or -o yaml|json).")
+        description = "List services, configurations, revisions, routes, brokers or triggers (a table, or -o yaml|json).")
 public class GetCommand implements Callable<Integer> {
     /** Output formats. */
     enum Output { table, yaml, json }
@@ -20,7 +20,7 @@ public class GetCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", description = "services (ksvc), configurations (cfg), revisions (rev) or routes (rt)")
+    @Parameters(index = "0", description = "services (ksvc), configurations (cfg), revisions (rev), routes (rt), brokers or triggers")
     String type;
 
     @Parameters(index = "1", arity = "0..1", description = "Only this resource.")
@@ -37,8 +37,8 @@ public class GetCommand implements Callable<Integer> {
         ResourceType resourceType = ResourceType.parse(type);
         ApiClient client = options.client();
         String path = allNamespaces && name == null
-                ? "/apis/serving.knative.dev/v1/" + resourceType.plural()
-                : options.namespacePath(resourceType.plural()) + (name == null ? "" : "/" + name);
+                ? resourceType.apiBase() + "/" + resourceType.plural()
+                : resourceType.namespacePath(options.namespace) + (name == null ? "" : "/" + name);
         if (output != Output.table) {
             System.out.print(client.getText(path, output == Output.yaml ? "application/yaml" : "application/json"));
             return 0;

@@ -27,19 +27,24 @@ final class ResourceTables {
                     v -> new String[] {v.name(), v.status("url"), v.status("latestReadyRevisionName"), v.age(now), v.ready(), v.readyReason()});
             case CONFIGURATIONS -> rows(items, new String[] {"NAME", "LATESTCREATED", "LATESTREADY", "AGE", "READY", "REASON"},
                     v -> new String[] {v.name(), v.status("latestCreatedRevisionName"), v.status("latestReadyRevisionName"), v.age(now), v.ready(), v.readyReason()});
-            case ROUTES -> rows(items, new String[] {"NAME", "URL", "AGE", "READY", "REASON"},
-                    v -> new String[] {v.name(), v.status("url"), v.age(now), v.ready(), v.readyReason()});
+            case ROUTES -> routes(items);
             case REVISIONS -> revisions(items);
+            case BROKERS -> rows(items, new String[] {"NAME", "URL", "AGE", "READY", "REASON"},
+                    v -> new String[] {v.name(), v.statusNode("address").path("url").asText(""), v.age(now), v.ready(), v.readyReason()});
+            case TRIGGERS -> rows(items, new String[] {"NAME", "BROKER", "SUBSCRIBER", "AGE", "READY", "REASON"},
+                    v -> new String[] {v.name(), v.spec().path("broker").asText(""), TriggerDescription.subscriber(v.spec(), v.statusNode("subscriberUri")),
+                            v.age(now), v.ready(), v.readyReason()});
         };
     }
 
     private Table revisions(List<JsonNode> items) {
         Map<String, String> traffic = new HashMap<>();
         Map<String, List<String>> tags = new HashMap<>();
-        String servicesPath = withNamespace ? "/apis/serving.knative.dev/v1/services" : options.namespacePath("services");
-        for (JsonNode service : client.get(servicesPath).path("items")) {
-            String ns = service.path("metadata").path("namespace").asText();
-            for (JsonNode target : service.path("status").path("traffic")) {
+        // Routes, not Services: a Route of a bare Configuration sends traffic too.
+        String routesPath = withNamespace ? "/apis/serving.knative.dev/v1/routes" : options.namespacePath("routes");
+        for (JsonNode route : client.get(routesPath).path("items")) {
+            String ns = route.path("metadata").path("namespace").asText();
+            for (JsonNode target : route.path("status").path("traffic")) {
                 String key = ns + "/" + target.path("revisionName").asText();
                 long percent = target.path("percent").asLong(0) + Long.parseLong(traffic.getOrDefault(key, "0%").replace("%", ""));
                 traffic.put(key, percent + "%");
@@ -56,6 +61,34 @@ final class ResourceTables {
                             String.join(",", tags.getOrDefault(key, List.of())), v.label("serving.knative.dev/configurationGeneration"),
                             v.age(now), instances, v.ready(), v.readyReason()};
                 });
+    }
+
+    /** One row per URL: the route's own (its whole split), then one per tag (the revision that tag reaches). */
+    private Table routes(List<JsonNode> items) {
+        String[] header = {"NAME", "TAG", "URL", "TRAFFIC", "AGE", "READY", "REASON"};
+        Table table = new Table(withNamespace ? prepend("NAMESPACE", header) : header);
+        for (JsonNode item : items) {
+            ResourceView v = new ResourceView(item);
+            List<String> split = new ArrayList<>();
+            for (JsonNode target : v.statusNode("traffic")) {
+                if (target.path("percent").asLong(0) > 0) {
+                    split.add(target.path("percent").asLong() + "% " + target.path("revisionName").asText());
+                }
+            }
+            addRoute(table, v, new String[] {v.name(), "", v.status("url"), String.join(", ", split), v.age(now),
+                    v.ready(), v.readyReason()});
+            for (JsonNode target : v.statusNode("traffic")) {
+                if (target.hasNonNull("tag")) {
+                    addRoute(table, v, new String[] {v.name(), target.get("tag").asText(), target.path("url").asText(""),
+                            target.path("revisionName").asText(), "", "", ""});
+                }
+            }
+        }
+        return table;
+    }
+
+    private void addRoute(Table table, ResourceView view, String[] row) {
+        table.row(withNamespace ? prepend(view.namespace(), row) : row);
     }
 
     private Table rows(List<JsonNode> items, String[] header, java.util.function.Function<ResourceView, String[]> cells) {

@@ -9,6 +9,7 @@ final class ServiceDescription {
     private final ClientOptions options;
     private final Instant now;
     private final StringBuilder out = new StringBuilder();
+    private String metrics;
 
     ServiceDescription(ApiClient client, ClientOptions options, Instant now) {
         this.client = client;
@@ -43,6 +44,7 @@ final class ServiceDescription {
         JsonNode container = revision.spec().path("containers").path(0);
         line("  %s  (ready %s, instances %d/%d, age %s)", revision.name(), revision.ready(),
                 revision.statusNode("actualReplicas").asInt(0), revision.statusNode("desiredReplicas").asInt(0), revision.age(now));
+        autoscaler(revision.namespace(), revision.name());
         line("    Image:    %s", container.path("image").asText());
         if (container.has("command")) {
             line("    Command:  %s", container.path("command").toString());
@@ -53,6 +55,32 @@ final class ServiceDescription {
             line("    Instance %s  pid=%s port=%s state=%s restarts=%s", instance.path("id").asText(), instance.path("pid").asText(),
                     instance.path("port").asText(), instance.path("state").asText(), instance.path("restarts").asText());
         }
+    }
+
+    /** The autoscaler's view of a revision, from its Knative-named gauges on the metrics endpoint. */
+    private void autoscaler(String namespace, String revision) {
+        AutoscalerGauges gauges = AutoscalerGauges.of(metricsText(), namespace, revision);
+        if (gauges.isEmpty()) {
+            return;
+        }
+        boolean rps = !Double.isNaN(gauges.value("stable_requests_per_second"));
+        String metric = rps ? "rps" : "concurrency";
+        String suffix = rps ? "requests_per_second" : "request_concurrency";
+        line("    Autoscaler: desired %s, actual %s, mode %s, %s stable %s, panic %s, target %s", gauges.count("desired_pods"),
+                gauges.count("actual_pods"), gauges.value("panic_mode") > 0 ? "panic" : "stable", metric,
+                gauges.decimal("stable_" + suffix), gauges.decimal("panic_" + suffix),
+                gauges.decimal(rps ? "target_requests_per_second" : "target_concurrency_per_pod"));
+    }
+
+    private String metricsText() {
+        if (metrics == null) {
+            try {
+                metrics = client.getText("/q/metrics", "text/plain");
+            } catch (RuntimeException e) {
+                metrics = ""; // an older server without metrics: describe without the autoscaler line
+            }
+        }
+        return metrics;
     }
 
     private void conditions(JsonNode node, String indent) {

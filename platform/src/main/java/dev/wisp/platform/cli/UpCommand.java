@@ -2,8 +2,12 @@ package dev.wisp.platform.cli;
 
 import dev.wisp.api.autoscaling.AutoscalerDefaults;
 import dev.wisp.platform.api.ApiRoutes;
+import dev.wisp.platform.api.EventingRoutes;
+import dev.wisp.platform.standalone.EventingOptions;
+import dev.wisp.platform.standalone.StandaloneEventing;
 import dev.wisp.platform.standalone.StandaloneSettings;
 import dev.wisp.platform.standalone.StandaloneWisp;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
@@ -36,18 +40,42 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--domain", description = "Domain of service URLs {name}.{namespace}.{domain} (default: ${DEFAULT-VALUE}).")
     String domain = "localhost";
 
-    @Option(names = "--stable-window", description = "Global autoscaling window (Knative: 60s).", converter = DurationConverter.class)
-    Duration stableWindow;
+    @CommandLine.Mixin
+    AutoscalerOptions autoscaling = new AutoscalerOptions();
 
-    @Option(names = "--scale-to-zero-grace-period", description = "Kept after the window before scaling to zero (Knative: 30s).",
-            converter = DurationConverter.class)
-    Duration scaleToZeroGrace;
+    @Option(names = "--rollout-duration", description = "Global gradual rollout of new revisions, as Knative's "
+            + "serving.knative.dev/rollout-duration (default: 0s, at once).", converter = DurationConverter.class)
+    Duration rolloutDuration = Duration.ZERO;
+
+    @Option(names = "--retain-revisions", description = "Non-active revisions kept per configuration; older ones "
+            + "are deleted (default: ${DEFAULT-VALUE}, Knative's min-non-active-revisions).")
+    int retainRevisions = 20;
 
     @Option(names = "--autoscaler-tick", description = "How often the autoscaler decides (default: 2s).", converter = DurationConverter.class)
     Duration autoscalerTick = Duration.ofSeconds(2);
 
+    @Option(names = "--kafka", description = "Use this Kafka (host:port) for brokers instead of starting the embedded one.")
+    String kafka;
+
+    @Option(names = "--broker-port", description = "Broker ingress port: events POSTed to /{namespace}/{broker} "
+            + "(default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int brokerPort = 8082;
+
+    @Option(names = "--kafka-lib", description = "Directory of the embedded Kafka's jars (default: kafka-lib beside the application).")
+    Path kafkaLib;
+
+    @Option(names = "--eventing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run brokers and triggers with an embedded Kafka (default: ${DEFAULT-VALUE}; --no-eventing to skip).")
+    boolean eventing;
+
+    @Inject
+    EventingRoutes eventingRoutes;
+
     @Inject
     Vertx vertx;
+
+    @Inject
+    MeterRegistry meterRegistry;
 
     @Inject
     HttpServer httpServer;
@@ -71,16 +99,16 @@ public class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AutoscalerDefaults knative = AutoscalerDefaults.knative();
-        AutoscalerDefaults defaults = new AutoscalerDefaults(
-                stableWindow == null ? knative.stableWindow() : stableWindow,
-                scaleToZeroGrace == null ? knative.scaleToZeroGracePeriod() : scaleToZeroGrace,
-                knative.containerConcurrencyTargetDefault(), knative.targetUtilization(), knative.initialScale(),
-                knative.allowZeroInitialScale(), knative.enableScaleToZero());
+        AutoscalerDefaults defaults = autoscaling.defaults();
         Path state = stateDir.toAbsolutePath();
-        StandaloneSettings settings = new StandaloneSettings(state, host, port, domain, defaults, autoscalerTick);
-        StandaloneWisp wisp = StandaloneWisp.start(settings, vertx);
+        if (rolloutDuration.isNegative() || retainRevisions < 0) {
+            throw new CliException("--rollout-duration and --retain-revisions must not be negative");
+        }
+        StandaloneSettings settings = new StandaloneSettings(state, host, port, domain, defaults, autoscalerTick,
+                rolloutDuration, retainRevisions);
+        StandaloneWisp wisp = StandaloneWisp.start(settings, vertx, meterRegistry);
         apiRoutes.attach(wisp);
+        Thread eventingStarter = startEventing(wisp);
         String api = "http://" + host + ":" + httpServer.getPort();
         System.out.printf("wisp up: ingress=http://%s:%d api=%s state=%s domain=%s%n",
                 host, wisp.ingressPort(), api, state, domain);
@@ -89,6 +117,34 @@ public class UpCommand implements Callable<Integer> {
         System.out.flush();
         Quarkus.waitForExit();
         apiRoutes.detach();
+        eventingRoutes.detach();
+        if (eventingStarter != null) {
+            // Stopped while Kafka was still starting: the starter sees Wisp closed and stops it; the
+            // JVM must not exit before that, or the Kafka child process would outlive Wisp.
+            eventingStarter.join(Duration.ofSeconds(60).toMillis());
+        }
         return 0;
+    }
+
+    /** Eventing starts in the background (Kafka takes seconds): serving is up at once, brokers join it. */
+    private Thread startEventing(StandaloneWisp wisp) {
+        if (!eventing) {
+            return null;
+        }
+        EventingOptions options = new EventingOptions(true, kafka, brokerPort, kafkaLib);
+        Thread starter = new Thread(() -> {
+            try {
+                StandaloneEventing started = wisp.startEventing(options, vertx);
+                eventingRoutes.attach(started);
+                System.out.printf("wisp eventing: brokers=http://%s:%d/{namespace}/{broker} kafka=%s%n",
+                        host, started.brokerPort(), started.bootstrap());
+                System.out.flush();
+            } catch (Exception e) {
+                System.err.println("error: eventing did not start: " + e.getMessage());
+            }
+        }, "wisp-eventing-start");
+        starter.setDaemon(true);
+        starter.start();
+        return starter;
     }
 }

@@ -9,5 +9,12 @@ import java.time.Duration;
  * the global autoscaling defaults.
  */
 public record StandaloneSettings(Path stateDir, String host, int ingressPort, String domain,
-                                 AutoscalerDefaults autoscalerDefaults, Duration autoscalerTick) {
+                                 AutoscalerDefaults autoscalerDefaults, Duration autoscalerTick,
+                                 Duration rolloutDuration, int retainedRevisions) {
+
+    /** Settings without gradual rollout, keeping Knative's default of 20 non-active revisions per configuration. */
+    public StandaloneSettings(Path stateDir, String host, int ingressPort, String domain,
+                              AutoscalerDefaults autoscalerDefaults, Duration autoscalerTick) {
+        this(stateDir, host, ingressPort, domain, autoscalerDefaults, autoscalerTick, Duration.ZERO, 20);
+    }
 }

@@ -3,17 +3,22 @@ package dev.wisp.platform.standalone;
 import dev.wisp.activator.Activator;
 import dev.wisp.activator.ActivatorSettings;
 import dev.wisp.api.dataplane.ConcurrentRoutingTable;
+import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.autoscaler.Autoscaler;
+import dev.wisp.eventing.kafka.EmbeddedKafka;
 import dev.wisp.platform.store.FileResourceStore;
 import dev.wisp.serving.controller.ServingController;
 import dev.wisp.serving.controller.ServingSettings;
 import dev.wisp.serving.runtime.WorkloadRuntime;
 import dev.wisp.serving.runtime.process.ProcessRuntime;
 import dev.wisp.serving.runtime.process.ProcessRuntimeSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +36,9 @@ public final class StandaloneWisp implements AutoCloseable {
     private final int ingressPort;
     private final StandaloneSettings settings;
     private boolean closed;
+    private StandaloneEventing eventing;
+    /** The embedded Kafka while eventing starts, so that a stop in the meantime can abort it. */
+    private volatile EmbeddedKafka startingKafka;
 
     private StandaloneWisp(FileResourceStore store, ProcessRuntime runtime, Autoscaler autoscaler,
                            Activator activator, ServingController controller, int ingressPort,
@@ -46,18 +54,28 @@ public final class StandaloneWisp implements AutoCloseable {
 
     /** Starts every component; returns once the ingress listens and the store is reconciled. */
     public static StandaloneWisp start(StandaloneSettings settings, Vertx vertx) throws Exception {
+        return start(settings, vertx, null);
+    }
+
+    /** Starts every component, the autoscaler publishing its per-revision state to {@code meters} (null for none). */
+    public static StandaloneWisp start(StandaloneSettings settings, Vertx vertx, MeterRegistry meters) throws Exception {
         Clock clock = Clock.systemUTC();
         FileResourceStore store = FileResourceStore.open(settings.stateDir().resolve("store"), clock);
-        ProcessRuntime runtime = new ProcessRuntime(ProcessRuntimeSettings.defaults(settings.stateDir()), clock);
-        Autoscaler autoscaler = new Autoscaler(runtime, clock, settings.autoscalerTick());
+        // The runtime drains an instance through the activator before stopping it; the activator needs the runtime.
+        AtomicReference<InstanceDrain> drain = new AtomicReference<>(InstanceDrain.none());
+        ProcessRuntime runtime = new ProcessRuntime(ProcessRuntimeSettings.defaults(settings.stateDir()), clock,
+                (revision, instance, max) -> drain.get().drained(revision, instance, max));
+        Autoscaler autoscaler = new Autoscaler(runtime, clock, settings.autoscalerTick(), meters);
         ConcurrentRoutingTable routing = new ConcurrentRoutingTable();
         Activator activator = new Activator(vertx,
                 ActivatorSettings.defaults().withHost(settings.host()).withPort(settings.ingressPort()),
-                routing, runtime, autoscaler, clock);
+                routing, runtime, autoscaler, clock, meters == null ? new CompositeMeterRegistry() : meters);
+        drain.set(activator);
         int port = activator.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         autoscaler.start();
         ServingController controller = new ServingController(store, runtime, autoscaler, routing,
-                new ServingSettings(settings.domain(), port, settings.autoscalerDefaults(), Duration.ofSeconds(10)),
+                new ServingSettings(settings.domain(), port, settings.autoscalerDefaults(), Duration.ofSeconds(10),
+                        settings.rolloutDuration(), settings.retainedRevisions()),
                 clock);
         controller.start();
         return new StandaloneWisp(store, runtime, autoscaler, activator, controller, port, settings);
@@ -79,6 +97,28 @@ public final class StandaloneWisp implements AutoCloseable {
         return ingressPort;
     }
 
+    /**
+     * Starts eventing (embedded or external Kafka, broker ingress, dispatchers) beside serving; Trigger
+     * subscribers that are Services are reached through this Wisp's ingress. Blocks until it is up.
+     */
+    public StandaloneEventing startEventing(EventingOptions options, Vertx vertx) throws Exception {
+        StandaloneEventing started = StandaloneEventing.start(options, store, vertx, settings.stateDir(),
+                settings.host(), settings.domain(), ingressPort, Clock.systemUTC(), kafka -> startingKafka = kafka);
+        synchronized (this) {
+            if (!closed) {
+                eventing = started;
+                return started;
+            }
+        }
+        started.close();
+        throw new IllegalStateException("wisp stopped while eventing was starting");
+    }
+
+    /** Eventing, once {@link #startEventing} returned; null before (or when disabled). */
+    public synchronized StandaloneEventing eventing() {
+        return eventing;
+    }
+
     /** Stops accepting requests, stops the controllers and stops every instance; idempotent. */
     @Override
     public synchronized void close() {
@@ -87,6 +127,11 @@ public final class StandaloneWisp implements AutoCloseable {
         }
         closed = true;
         LOG.info("wisp stopping");
+        if (eventing != null) {
+            eventing.close();
+        } else if (startingKafka != null) {
+            startingKafka.abort();
+        }
         controller.close();
         autoscaler.close();
         try {

@@ -1,5 +1,7 @@
 package dev.wisp.platform.store;
 
+import dev.wisp.api.eventing.v1.Broker;
+import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.serving.v1.Configuration;
 import dev.wisp.api.serving.v1.Revision;
 import dev.wisp.api.serving.v1.Route;
@@ -23,7 +25,8 @@ public final class ResourceKinds {
     }
 
     public static final List<Kind> ALL = List.of(
-            kind(Service.class), kind(Configuration.class), kind(Revision.class), kind(Route.class));
+            kind(Service.class), kind(Configuration.class), kind(Revision.class), kind(Route.class),
+            kind(Broker.class), kind(Trigger.class));
 
     private ResourceKinds() {
     }

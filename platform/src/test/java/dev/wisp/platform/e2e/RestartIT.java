@@ -19,7 +19,7 @@ class RestartIT {
     @Test
     void serviceSurvivesARestartAndStoppingLeavesNoProcessBehind() throws Exception {
         List<ProcessHandle> descendants;
-        try (WispProcess wisp = WispProcess.start(stateDir)) {
+        try (WispProcess wisp = WispProcess.start(stateDir, "--eventing")) {
             assertThat(wisp.cliWithInput(Manifests.hello("durable", "Durable"), "apply", "-f", "-").exitCode()).isZero();
             Ingress ingress = new Ingress(wisp.ingressPort());
             await("durable serves").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -31,7 +31,7 @@ class RestartIT {
         await("no process left").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(descendants).noneMatch(ProcessHandle::isAlive));
 
-        try (WispProcess again = WispProcess.start(stateDir)) {
+        try (WispProcess again = WispProcess.start(stateDir, "--eventing")) {
             WispProcess.CliResult listed = again.cli("get", "services");
             assertThat(listed.stdout()).contains("durable");
             Ingress ingress = new Ingress(again.ingressPort());
@@ -40,7 +40,12 @@ class RestartIT {
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo("Hello Durable!\n");
             });
+            // This time eventing (the Kafka child JVM) is fully up before the stop; the first stop may
+            // have come while it was still starting. Neither may leave Kafka behind.
+            await("eventing up").atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(again.output()).contains("wisp eventing:"));
             List<ProcessHandle> second = ProcessHandle.of(again.pid()).orElseThrow().descendants().toList();
+            assertThat(second).as("an instance and the Kafka broker").hasSizeGreaterThanOrEqualTo(2);
             again.stop();
             await("no process left after the second stop").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(second).noneMatch(ProcessHandle::isAlive));

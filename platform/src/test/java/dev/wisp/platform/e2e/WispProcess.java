@@ -38,13 +38,31 @@ final class WispProcess implements AutoCloseable {
         this.stateDir = stateDir;
     }
 
-    /** Starts {@code wisp up} with the given state directory and waits until it serves. */
+    /**
+     * Starts {@code wisp up} with the given state directory and waits until it serves. Eventing
+     * (Kafka) runs only when {@code extraArgs} hold {@code --eventing}.
+     */
     static WispProcess start(Path stateDir, String... extraArgs) throws IOException {
+        return start(stateDir, 0, extraArgs);
+    }
+
+    /**
+     * Starts {@code wisp up} with its ingress on {@code ingressPort} (0 = any free port) and waits
+     * until it serves.
+     */
+    static WispProcess start(Path stateDir, int ingressPort, String... extraArgs) throws IOException {
         assertThat(APP_JAR).as("the packaged wisp application (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", APP_JAR.toString(), "up",
-                "--state-dir", stateDir.toString(), "--port", "0", "--api-port", "0",
+                "--state-dir", stateDir.toString(), "--port", Integer.toString(ingressPort), "--api-port", "0",
                 "--stable-window", "6s", "--scale-to-zero-grace-period", "1s", "--autoscaler-tick", "500ms"));
-        command.addAll(List.of(extraArgs));
+        List<String> extra = List.of(extraArgs);
+        if (!extra.contains("--eventing")) {
+            // Serving tests do without brokers: no Kafka child JVM to start on a 2-core machine.
+            command.add("--no-eventing");
+        } else if (!extra.contains("--broker-port")) {
+            command.addAll(List.of("--broker-port", "0"));
+        }
+        command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         WispProcess wisp = new WispProcess(process, stateDir);
         wisp.pumpOutput();
@@ -52,6 +70,13 @@ final class WispProcess implements AutoCloseable {
                 .until(() -> wisp.api != null || !process.isAlive());
         assertThat(wisp.api).as("wisp up failed to start:\n" + wisp.output()).isNotNull();
         return wisp;
+    }
+
+    /** A port free on 127.0.0.1 now (for a server that must not share the API's port 0). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static String java() {

@@ -7,6 +7,7 @@ import dev.wisp.api.store.ResourceStore;
 import dev.wisp.api.store.StoreEvent;
 import dev.wisp.serving.reconciler.Reconciler;
 import dev.wisp.serving.reconciler.configuration.ConfigurationReconciler;
+import dev.wisp.serving.reconciler.retention.RevisionCollector;
 import dev.wisp.serving.reconciler.revision.RevisionReconciler;
 import dev.wisp.serving.reconciler.route.RouteDomain;
 import dev.wisp.serving.reconciler.route.RouteReconciler;
@@ -15,6 +16,7 @@ import dev.wisp.serving.runtime.WorkloadRuntime;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,11 +51,13 @@ public final class ServingController implements AutoCloseable {
         this.settings = settings;
         this.orphans = new OrphanCollector(store);
         reconcilers.put(ResourceKind.SERVICE, new ServiceReconciler(store, clock));
-        reconcilers.put(ResourceKind.CONFIGURATION, new ConfigurationReconciler(store, clock));
+        reconcilers.put(ResourceKind.CONFIGURATION, new ConfigurationReconciler(store,
+                Optional.of(new RevisionCollector(store, runtime, settings.retainedRevisions())), clock));
         reconcilers.put(ResourceKind.REVISION,
                 new RevisionReconciler(store, runtime, autoscaler, settings.autoscalerDefaults(), clock));
         reconcilers.put(ResourceKind.ROUTE,
-                new RouteReconciler(store, routing, new RouteDomain(settings.domain(), settings.urlPort()), clock));
+                new RouteReconciler(store, routing, new RouteDomain(settings.domain(), settings.urlPort()),
+                        settings.rolloutDuration(), this::requeueRoute, clock));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "wisp-serving-controller-timer"));
         this.worker = daemon(this::work, WORKER_THREAD);
     }
@@ -140,6 +144,16 @@ public final class ServingController implements AutoCloseable {
             return; // its DELETED event brings it back to clean up after it
         }
         reconcilers.get(key.kind()).reconcile(key.namespace(), key.name());
+    }
+
+    /** Reconciles a Route again after {@code delay}: the next step of its gradual rollout. */
+    private void requeueRoute(String namespace, String name, java.time.Duration delay) {
+        try {
+            timers.schedule(() -> queue.add(new ResourceKey(ResourceKind.ROUTE, namespace, name)),
+                    Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // shutting down: no more steps
+        }
     }
 
     private void retryLater(ResourceKey key, RuntimeException e) {

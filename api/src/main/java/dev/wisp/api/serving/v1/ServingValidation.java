@@ -68,6 +68,9 @@ public final class ServingValidation {
         checkTemplate(nameOf(service), spec.getTemplate(), errors);
         checkTopLevelAnnotations(service.getMetadata(), spec.getTemplate(), errors);
         TrafficValidation.validate("spec.traffic", spec.getTraffic(), TrafficValidation.Owner.SERVICE, errors);
+        if (service.getMetadata() != null) {
+            RolloutAnnotationValidation.validate("metadata.annotations", service.getMetadata().getAnnotations(), errors);
+        }
     }
 
     private void checkConfiguration(Configuration configuration, FieldErrors errors) {
@@ -96,6 +99,9 @@ public final class ServingValidation {
         RouteSpec spec = route.getSpec() == null ? new RouteSpec() : route.getSpec();
         errors.unknownFields("spec", spec.getUnknownFields(), Set.of());
         TrafficValidation.validate("spec.traffic", spec.getTraffic(), TrafficValidation.Owner.ROUTE, errors);
+        if (route.getMetadata() != null) {
+            RolloutAnnotationValidation.validate("metadata.annotations", route.getMetadata().getAnnotations(), errors);
+        }
     }
 
     private static void checkMetadata(ObjectMeta metadata, FieldErrors errors) {

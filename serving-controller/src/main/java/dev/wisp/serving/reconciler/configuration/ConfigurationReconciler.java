@@ -5,24 +5,33 @@ import dev.wisp.api.serving.v1.Revision;
 import dev.wisp.api.store.ResourceStore;
 import dev.wisp.serving.reconciler.Reconciler;
 import dev.wisp.serving.reconciler.StatusWriter;
+import dev.wisp.serving.reconciler.retention.RevisionCollector;
 import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Reconciles a Configuration: creates the Revision {@link ConfigurationPlanner} plans (Revisions
- * are immutable, so never updated) and writes the status.
+ * are immutable, so never updated), writes the status and, when given a {@link RevisionCollector},
+ * deletes the non-active revisions beyond the retention limit.
  */
 public final class ConfigurationReconciler implements Reconciler {
     private static final Logger LOG = Logger.getLogger(ConfigurationReconciler.class);
 
     private final ResourceStore store;
     private final StatusWriter statusWriter;
+    private final Optional<RevisionCollector> collector;
     private final Clock clock;
 
+    /** A reconciler that keeps every revision. */
     public ConfigurationReconciler(ResourceStore store, Clock clock) {
+        this(store, Optional.empty(), clock);
+    }
+
+    public ConfigurationReconciler(ResourceStore store, Optional<RevisionCollector> collector, Clock clock) {
         this.store = store;
         this.statusWriter = new StatusWriter(store);
+        this.collector = collector;
         this.clock = clock;
     }
 
@@ -41,5 +50,7 @@ public final class ConfigurationReconciler implements Reconciler {
                     revision.getMetadata().getName());
         });
         statusWriter.write(configuration, plan.status());
+        configuration.setStatus(plan.status());
+        collector.ifPresent(c -> c.collect(configuration));
     }
 }

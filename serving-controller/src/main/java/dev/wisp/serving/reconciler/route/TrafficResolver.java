@@ -9,11 +9,13 @@ import dev.wisp.api.status.KnativeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Resolves a Route's traffic targets to revisions: a {@code revisionName} must exist; a
+ * Resolves a Route's traffic targets to revisions, as Knative does: a {@code revisionName} must
+ * exist and be Ready (a failed one makes AllTrafficAssigned False, one still starting Unknown); a
  * {@code latestRevision} target follows its Configuration's (by default the same-named one's)
- * latest ready revision.
+ * latest ready revision and keeps that configuration's name for the rollout.
  */
 public final class TrafficResolver {
     public static final String REVISION_MISSING = "RevisionMissing";
@@ -45,11 +47,22 @@ public final class TrafficResolver {
                                                 Map<String, Revision> revisions) {
         String revisionName = target.getRevisionName();
         if (revisionName != null && !revisionName.isEmpty()) {
-            if (!revisions.containsKey(revisionName)) {
+            Revision revision = revisions.get(revisionName);
+            if (revision == null) {
                 return TrafficResolution.failed(Condition.FALSE, REVISION_MISSING,
                         "Revision \"" + revisionName + "\" referenced in traffic not found.");
             }
-            return TrafficResolution.resolved(List.of(statusTarget(target, revisionName, false)));
+            Optional<Condition> ready = revision.getStatus() == null
+                    ? Optional.empty() : revision.getStatus().condition(KnativeStatus.READY);
+            if (ready.isPresent() && ready.get().isFalse()) {
+                return TrafficResolution.failed(Condition.FALSE, REVISION_MISSING,
+                        "Revision \"" + revisionName + "\" failed to become ready: " + ready.get().getMessage());
+            }
+            if (ready.isEmpty() || !ready.get().isTrue()) {
+                return TrafficResolution.failed(Condition.UNKNOWN, REVISION_MISSING,
+                        "Revision \"" + revisionName + "\" is not yet ready.");
+            }
+            return TrafficResolution.resolved(List.of(statusTarget(target, revisionName, null)));
         }
         String configurationName = target.getConfigurationName() != null && !target.getConfigurationName().isEmpty()
                 ? target.getConfigurationName() : route.getMetadata().getName();
@@ -63,7 +76,7 @@ public final class TrafficResolver {
             return TrafficResolution.failed(failed(configuration) ? Condition.FALSE : Condition.UNKNOWN,
                     REVISION_MISSING, "Configuration \"" + configurationName + "\" does not have any ready Revision.");
         }
-        return TrafficResolution.resolved(List.of(statusTarget(target, latestReady, true)));
+        return TrafficResolution.resolved(List.of(statusTarget(target, latestReady, configurationName)));
     }
 
     private static boolean failed(Configuration configuration) {
@@ -71,9 +84,9 @@ public final class TrafficResolver {
                 .map(Condition::isFalse).orElse(false);
     }
 
-    private static TrafficTarget statusTarget(TrafficTarget spec, String revisionName, boolean latest) {
-        TrafficTarget target = new TrafficTarget(revisionName, null, latest,
+    /** A resolved target; {@code configurationName} is set (and latestRevision true) for a latest target only. */
+    private static TrafficTarget statusTarget(TrafficTarget spec, String revisionName, String configurationName) {
+        return new TrafficTarget(revisionName, configurationName, configurationName != null,
                 spec.getPercent() == null ? 0L : spec.getPercent(), spec.getTag());
-        return target;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wisp.serving.runtime.process;
 
+import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.serving.v1.Revision;
@@ -50,6 +51,14 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private volatile boolean closed;
 
     public ProcessRuntime(ProcessRuntimeSettings settings, Clock clock) {
+        this(settings, clock, InstanceDrain.none());
+    }
+
+    /**
+     * A runtime that, before stopping an instance it took out of rotation, waits (bounded by the
+     * revision's timeout) until {@code drain} says its in-flight requests are finished.
+     */
+    public ProcessRuntime(ProcessRuntimeSettings settings, Clock clock, InstanceDrain drain) {
         this.settings = Objects.requireNonNull(settings, "settings");
         createDirectories(settings);
         this.scheduler = pool("wisp-process-runtime", 2);
@@ -63,7 +72,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
                 new ReadinessProber(probePool, settings.probeInterval()), terminator, records, ports,
                 new InstanceLogs(settings.logsDir()), new InstanceIds(),
                 new RestartBackoff(settings.restartBackoffInitial(), settings.restartBackoffMax()),
-                new RuntimeListeners());
+                new RuntimeListeners(), Objects.requireNonNull(drain, "drain"));
         LOG.infof("event=process-runtime-started stateDir=%s staleInstancesStopped=%d", settings.stateDir(), reaped);
     }
 

@@ -81,8 +81,12 @@ final class RevisionInstances {
         Long timeout = spec == null ? null : spec.getTimeoutSeconds();
         List<Endpoint> ready = instances.stream().filter(i -> i.state == State.READY)
                 .map(i -> new Endpoint(i.id, LOOPBACK, i.port)).toList();
+        Long responseStart = spec == null ? null : spec.getResponseStartTimeoutSeconds();
+        Long idle = spec == null ? null : spec.getIdleTimeoutSeconds();
         return new RevisionEndpoints(key, true, concurrency == null ? 0 : concurrency.intValue(),
-                timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(timeout), ready);
+                timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(timeout),
+                responseStart == null ? Duration.ZERO : Duration.ofSeconds(responseStart),
+                idle == null ? Duration.ZERO : Duration.ofSeconds(idle), ready);
     }
 
     synchronized RevisionHealth health() {
@@ -249,8 +253,11 @@ final class RevisionInstances {
             finish(instance, changes);
             return;
         }
-        // Subscribers stop routing to the instance before it receives SIGTERM.
-        changes.afterPublish(() -> services.terminator().terminate(process.toHandle())
+        // Subscribers stop routing to the instance before it receives SIGTERM, and the requests it
+        // is serving finish first (bounded by the revision's timeout).
+        Duration drainLimit = endpoints().timeout();
+        changes.afterPublish(() -> services.drain().drained(key, instance.id, drainLimit)
+                .thenComposeAsync(drained -> services.terminator().terminate(process.toHandle()), services.scheduler())
                 .whenCompleteAsync((ignored, error) -> act(c -> finish(instance, c)), services.scheduler()));
     }
 

@@ -1,5 +1,6 @@
 package dev.wisp.serving.runtime.process;
 
+import dev.wisp.api.dataplane.InstanceDrain;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -7,5 +8,5 @@ import java.util.concurrent.ScheduledExecutorService;
 record RuntimeServices(ProcessRuntimeSettings settings, Clock clock, ScheduledExecutorService scheduler,
                        InstanceLauncher launcher, ReadinessProber prober, ProcessTreeTerminator terminator,
                        InstanceRecords records, PortAllocator ports, InstanceLogs logs, InstanceIds ids,
-                       RestartBackoff backoff, RuntimeListeners listeners) {
+                       RestartBackoff backoff, RuntimeListeners listeners, InstanceDrain drain) {
 }

@@ -38,8 +38,8 @@ class RoutePlannerTest {
 
     static Stream<Case> cases() {
         Map<String, Configuration> helloReady = Map.of("hello", configurationWith("hello-00002", null));
-        Map<String, Revision> revisions = Map.of("hello-00001", revision("hello-00001"),
-                "hello-00002", revision("hello-00002"));
+        Map<String, Revision> revisions = Map.of("hello-00001", revisionWith("hello-00001", Condition.TRUE, null),
+                "hello-00002", revisionWith("hello-00002", Condition.TRUE, null));
         return Stream.of(
                 new Case("latest revision of the same-named configuration", routeWith(latest(100)), helloReady,
                         revisions, Condition.TRUE, null, null,
@@ -63,6 +63,14 @@ class RoutePlannerTest {
                 new Case("missing revision", routeWith(pinned("hello-00009", 100)), helloReady, revisions,
                         Condition.FALSE, TrafficResolver.REVISION_MISSING,
                         "Revision \"hello-00009\" referenced in traffic not found.", null, List.of()),
+                new Case("pinned revision still starting", routeWith(pinned("hello-00003", 100)), helloReady,
+                        Map.of("hello-00003", revision("hello-00003")), Condition.UNKNOWN,
+                        TrafficResolver.REVISION_MISSING, "Revision \"hello-00003\" is not yet ready.", null, List.of()),
+                new Case("pinned revision failing", routeWith(pinned("hello-00001", 50), pinned("hello-00003", 50)),
+                        helloReady, Map.of("hello-00001", revisionWith("hello-00001", Condition.TRUE, null),
+                        "hello-00003", revisionWith("hello-00003", Condition.FALSE, "exit code 3")), Condition.FALSE,
+                        TrafficResolver.REVISION_MISSING,
+                        "Revision \"hello-00003\" failed to become ready: exit code 3", null, List.of()),
                 new Case("configuration without ready revision yet",
                         routeWith(latest(100)), Map.of("hello", configurationWith(null, Condition.UNKNOWN)), revisions,
                         Condition.UNKNOWN, TrafficResolver.REVISION_MISSING,
@@ -135,6 +143,11 @@ class RoutePlannerTest {
                 Fixtures.ready(c.getStatus(), ready, null, null);
             }
         });
+    }
+
+    private static Revision revisionWith(String name, String ready, String message) {
+        return revision(name, r -> Fixtures.ready(r.getStatus(), ready, ready.equals(Condition.FALSE) ? "ExitCode" : null,
+                message));
     }
 
     private static WeightedRevision weight(String revision, int percent) {
