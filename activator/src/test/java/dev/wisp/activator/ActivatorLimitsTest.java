@@ -24,6 +24,10 @@ class ActivatorLimitsTest {
 
     private static final RevisionKey HELLO = revision("hello-00001");
     private static final String HOST = "hello.default.localhost";
+    private static final RevisionKey ECHO = revision("echo-00001");
+    private static final String ECHO_HOST = "echo.default.localhost";
+    /** The echo instance answers this long after the request body ended: longer than the header timeout. */
+    private static final long ECHO_DELAY_MILLIS = 1500;
     private static final Duration HEADER_TIMEOUT = Duration.ofMillis(600);
     private static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofMillis(1200);
     private ActivatorFixture fixture;
@@ -35,6 +39,12 @@ class ActivatorLimitsTest {
         fixture.instances.declare(HELLO, 0, Duration.ofSeconds(30));
         fixture.route(HOST, new WeightedRevision(HELLO, 100));
         fixture.readyInstance(HELLO, "hello-a");
+        fixture.instances.declare(ECHO, 0, Duration.ofSeconds(30));
+        fixture.route(ECHO_HOST, new WeightedRevision(ECHO, 100));
+        UpstreamServer echo = fixture.keep(UpstreamServer.start(fixture.vertx, "echo-a", request -> request.body()
+                .onSuccess(body -> fixture.vertx.setTimer(ECHO_DELAY_MILLIS,
+                        id -> request.response().end("received " + body.length() + " bytes")))));
+        fixture.instances.addReady(ECHO, echo.endpoint());
     }
 
     @AfterEach
@@ -87,6 +97,39 @@ class ActivatorLimitsTest {
             assertThat(closed).as("connection closed by the activator").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10))
                     .isGreaterThanOrEqualTo(KEEP_ALIVE_TIMEOUT.minusMillis(100));
+        }
+    }
+
+    @Test
+    void aClientTricklingTheHeadersOfItsFirstRequestIsDisconnected() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + HOST + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(500); // one header byte every 500 ms
+            long started = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - started < Duration.ofSeconds(20).toNanos()) {
+                closed = trickleOneByte(socket);
+            }
+            assertThat(closed).as("connection closed by the activator").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10))
+                    .isGreaterThanOrEqualTo(HEADER_TIMEOUT.minusMillis(100));
+        }
+    }
+
+    @Test
+    void aSlowUploadAndASlowAnswerOnAFreshConnectionAreNotCut() throws Exception {
+        int bodyBytes = 8;
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: " + ECHO_HOST + "\r\nContent-Length: "
+                    + bodyBytes + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(250); // one body byte every 250 ms: 2 s, over three header timeouts
+            for (int i = 0; i < bodyBytes; i++) {
+                assertThat(trickleOneByte(socket)).as("connection closed after %d body bytes", i).isFalse();
+            }
+
+            String answer = readUntilClosed(socket, Duration.ofSeconds(20));
+
+            assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("received " + bodyBytes + " bytes");
         }
     }
 

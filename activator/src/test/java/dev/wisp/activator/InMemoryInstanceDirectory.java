@@ -20,7 +20,8 @@ final class InMemoryInstanceDirectory implements InstanceDirectory {
 
     @Override
     public RevisionEndpoints endpoints(RevisionKey revision) {
-        return revisions.getOrDefault(revision, RevisionEndpoints.unknown(revision));
+        RevisionEndpoints known = revisions.get(revision);
+        return known != null ? known : RevisionEndpoints.unknown(revision);
     }
 
     @Override

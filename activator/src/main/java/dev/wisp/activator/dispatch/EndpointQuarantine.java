@@ -3,17 +3,18 @@ package dev.wisp.activator.dispatch;
 import dev.wisp.api.dataplane.Endpoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers instances that just refused a connection so requests are not sent straight back to
- * them; an instance is usable again once its quarantine has passed.
+ * them; an instance is usable again once its quarantine has passed. Thread-safe: the revisions'
+ * dispatch lanes share it.
  */
 public final class EndpointQuarantine {
 
     private final Duration length;
-    private final Map<Endpoint, Instant> until = new HashMap<>();
+    private final Map<Endpoint, Instant> until = new ConcurrentHashMap<>();
 
     public EndpointQuarantine(Duration length) {
         this.length = length;
@@ -21,6 +22,11 @@ public final class EndpointQuarantine {
 
     public Duration length() {
         return length;
+    }
+
+    /** Whether no instance is quarantined (the common case, checked without reading the clock). */
+    public boolean isEmpty() {
+        return until.isEmpty();
     }
 
     /** Quarantines {@code instance} from {@code now} on. */
@@ -35,7 +41,7 @@ public final class EndpointQuarantine {
             return false;
         }
         if (!now.isBefore(end)) {
-            until.remove(instance);
+            until.remove(instance, end);
             return false;
         }
         return true;

@@ -14,8 +14,8 @@ final class Handoff {
     /** The common case, one exchange to start, without allocating a list. */
     private Exchange firstStarted;
     private List<Exchange> moreStarted = List.of();
-    final List<Exchange> unavailable = new ArrayList<>(0);
-    final List<CompletableFuture<Void>> drained = new ArrayList<>(0);
+    private List<Exchange> unavailable = List.of();
+    private List<CompletableFuture<Void>> drained = List.of();
 
     void start(Exchange exchange) {
         if (firstStarted == null) {
@@ -28,16 +28,39 @@ final class Handoff {
         moreStarted.add(exchange);
     }
 
+    void unavailable(Exchange exchange) {
+        if (unavailable.isEmpty()) {
+            unavailable = new ArrayList<>();
+        }
+        unavailable.add(exchange);
+    }
+
+    void drained(List<CompletableFuture<Void>> futures) {
+        if (futures.isEmpty()) {
+            return;
+        }
+        if (drained.isEmpty()) {
+            drained = new ArrayList<>();
+        }
+        drained.addAll(futures);
+    }
+
     void run(RevisionDispatcher dispatcher) {
         if (firstStarted != null) {
-            firstStarted.onLoop(() -> dispatcher.forward(firstStarted));
+            Exchange first = firstStarted;
+            first.onLoop(() -> dispatcher.forward(first));
         }
-        for (Exchange exchange : moreStarted) {
+        // Indexed loops: iterating the usual empty lists must not allocate.
+        for (int i = 0; i < moreStarted.size(); i++) {
+            Exchange exchange = moreStarted.get(i);
             exchange.onLoop(() -> dispatcher.forward(exchange));
         }
-        for (Exchange exchange : unavailable) {
+        for (int i = 0; i < unavailable.size(); i++) {
+            Exchange exchange = unavailable.get(i);
             exchange.onLoop(() -> dispatcher.failUnavailable(exchange));
         }
-        drained.forEach(future -> future.complete(null));
+        for (int i = 0; i < drained.size(); i++) {
+            drained.get(i).complete(null);
+        }
     }
 }

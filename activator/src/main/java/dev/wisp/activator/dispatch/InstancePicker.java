@@ -60,7 +60,8 @@ public final class InstancePicker {
         Endpoint best = null;
         int bestLoad = Integer.MAX_VALUE;
         int ties = 0;
-        for (Endpoint candidate : ready) {
+        for (int i = 0; i < ready.size(); i++) { // indexed: no iterator per request
+            Endpoint candidate = ready.get(i);
             int load = inFlight.applyAsInt(candidate);
             boolean hasSlot = containerConcurrency <= 0 || load < containerConcurrency;
             if (!hasSlot || load > bestLoad || !usable.test(candidate)) {

@@ -15,13 +15,12 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,12 +29,14 @@ import org.jboss.logging.Logger;
  * until an instance becomes ready or a slot frees up. Settles every exchange exactly once, and
  * tells a runtime when an instance it took out of rotation has no request left ({@link InstanceDrain}).
  *
- * <p>Shared by all event loops: queues, slots and drains change under this object's lock, so the
- * containerConcurrency limit holds across loops; the proxying itself runs on each exchange's loop.
+ * <p>Shared by all event loops: each revision's queue, slots and drains change under the lock of
+ * its {@link RevisionLane}, so the containerConcurrency limit holds across loops while loops
+ * serving different revisions never contend; the proxying itself runs on each exchange's loop.
  */
 public final class RevisionDispatcher implements InstanceDrain {
 
     private static final Logger LOG = Logger.getLogger(RevisionDispatcher.class);
+    private static final Predicate<Endpoint> EVERY_INSTANCE = e -> true;
 
     /** The collaborators a dispatcher works with. */
     public record Collaborators(Vertx vertx, InstanceDirectory directory, MetricsSink metrics,
@@ -45,11 +46,7 @@ public final class RevisionDispatcher implements InstanceDrain {
 
     private final Collaborators with;
     private final int maxQueued;
-    private final Map<RevisionKey, WaitQueue<Exchange>> queues = new HashMap<>();
-    private final Set<RevisionKey> watchedQueues = new HashSet<>();
-    private final InstanceLoad load = new InstanceLoad();
-    private final DrainWaiters drains = new DrainWaiters();
-    private final Set<RevisionKey> retryScheduled = new HashSet<>();
+    private final ConcurrentMap<RevisionKey, RevisionLane> lanes = new ConcurrentHashMap<>();
 
     public RevisionDispatcher(Collaborators collaborators, int maxQueuedPerRevision) {
         this.with = collaborators;
@@ -59,14 +56,14 @@ public final class RevisionDispatcher implements InstanceDrain {
     /** Admits an exchange: it is proxied now, or waits, or gets 503 when its revision's queue is full. */
     public void submit(Exchange exchange) {
         RevisionKey revision = exchange.revision();
+        RevisionLane lane = laneOf(revision);
         Handoff handoff = new Handoff();
         boolean admitted;
         boolean poke = false;
-        synchronized (this) {
-            WaitQueue<Exchange> queue = queueOf(revision);
-            admitted = queue.offer(exchange);
+        synchronized (lane) {
+            admitted = lane.queue.offer(exchange);
             if (admitted) {
-                RevisionEndpoints endpoints = dispatchLocked(revision, handoff);
+                RevisionEndpoints endpoints = dispatchLocked(lane, handoff);
                 if (exchange.isWaiting() && endpoints.ready().isEmpty()) {
                     exchange.markColdStart();
                     poke = true;
@@ -88,10 +85,14 @@ public final class RevisionDispatcher implements InstanceDrain {
 
     /** The ready instances of {@code revision} changed (called on any thread): dispatch what waits for it. */
     public void instancesChanged(RevisionKey revision) {
+        RevisionLane lane = lanes.get(revision);
+        if (lane == null) {
+            return;
+        }
         Handoff handoff = new Handoff();
-        synchronized (this) {
-            if (queues.containsKey(revision)) {
-                dispatchLocked(revision, handoff);
+        synchronized (lane) {
+            if (!lane.queue.isEmpty()) {
+                dispatchLocked(lane, handoff);
             }
         }
         handoff.run(this);
@@ -119,19 +120,25 @@ public final class RevisionDispatcher implements InstanceDrain {
     }
 
     /** Requests waiting for {@code revision} right now. */
-    public synchronized int waiting(RevisionKey revision) {
-        WaitQueue<Exchange> queue = queues.get(revision);
-        return queue == null ? 0 : queue.size();
+    public int waiting(RevisionKey revision) {
+        RevisionLane lane = lanes.get(revision);
+        if (lane == null) {
+            return 0;
+        }
+        synchronized (lane) {
+            return lane.queue.size();
+        }
     }
 
     @Override
     public CompletionStage<Void> drained(RevisionKey revision, String instanceId, Duration max) {
         CompletableFuture<Void> drained = new CompletableFuture<>();
+        RevisionLane lane = laneOf(revision);
         int inFlight;
-        synchronized (this) {
-            inFlight = load.inFlight(revision, instanceId);
+        synchronized (lane) {
+            inFlight = lane.load.inFlight(revision, instanceId);
             if (inFlight > 0) {
-                drains.add(revision, instanceId, drained);
+                lane.drains.add(revision, instanceId, drained);
             }
         }
         LOG.infof("event=instance-draining revision=%s instance=%s inFlight=%d maxMillis=%d",
@@ -149,39 +156,36 @@ public final class RevisionDispatcher implements InstanceDrain {
         return drained;
     }
 
-    /** Called under the lock: starts what can start, fails what cannot be served. */
-    private RevisionEndpoints dispatchLocked(RevisionKey revision, Handoff handoff) {
+    /** Called under the lane's lock: starts what can start, fails what cannot be served. */
+    private RevisionEndpoints dispatchLocked(RevisionLane lane, Handoff handoff) {
+        RevisionKey revision = lane.revision;
         RevisionEndpoints endpoints = with.directory().endpoints(revision);
-        WaitQueue<Exchange> queue = queues.get(revision);
-        if (queue == null) {
-            return endpoints;
-        }
+        WaitQueue<Exchange> queue = lane.queue;
         if (!endpoints.known()) {
-            queues.remove(revision);
             for (Exchange exchange = queue.poll(); exchange != null; exchange = queue.poll()) {
-                handoff.unavailable.add(exchange);
+                handoff.unavailable(exchange);
             }
             return endpoints;
         }
-        Instant now = with.clock().instant();
+        EndpointQuarantine quarantine = with.quarantine();
+        Instant now = quarantine.isEmpty() ? null : with.clock().instant();
+        Predicate<Endpoint> usable = now == null ? EVERY_INSTANCE : e -> !quarantine.contains(e, now);
         while (!queue.isEmpty()) {
             Optional<Endpoint> instance = with.picker().pick(endpoints.ready(), endpoints.containerConcurrency(),
-                    e -> load.inFlight(revision, e), e -> !with.quarantine().contains(e, now));
+                    lane.inFlight, usable);
             if (instance.isEmpty()) {
                 break;
             }
             Exchange exchange = queue.poll();
             exchange.assign(instance.get());
-            load.acquire(revision, instance.get());
+            lane.load.acquire(revision, instance.get());
             if (exchange.coldStart()) {
                 with.meters().coldStartWaited(revision, System.nanoTime() - exchange.arrivedNanos());
             }
             handoff.start(exchange);
         }
-        if (queue.isEmpty()) {
-            queues.remove(revision);
-        } else if (endpoints.ready().stream().anyMatch(e -> with.quarantine().contains(e, now))) {
-            scheduleRetry(revision);
+        if (!queue.isEmpty() && now != null && endpoints.ready().stream().anyMatch(e -> quarantine.contains(e, now))) {
+            scheduleRetry(lane);
         }
         return endpoints;
     }
@@ -206,17 +210,18 @@ public final class RevisionDispatcher implements InstanceDrain {
             settle(exchange);
             return;
         }
+        with.quarantine().add(instance, with.clock().instant());
+        RevisionLane lane = laneOf(exchange.revision());
         Handoff handoff = new Handoff();
-        synchronized (this) {
-            with.quarantine().add(instance, with.clock().instant());
+        synchronized (lane) {
             if (exchange.isDone()) {
                 return;
             }
             // Nothing was sent: the instance probably just died. Try another one, or wait again.
-            releaseSlotLocked(exchange.revision(), exchange.releaseEndpoint(), handoff);
+            releaseSlotLocked(lane, exchange.releaseEndpoint(), handoff);
             exchange.backToWaiting();
-            queueOf(exchange.revision()).pushFront(exchange);
-            dispatchLocked(exchange.revision(), handoff);
+            lane.queue.pushFront(exchange);
+            dispatchLocked(lane, handoff);
         }
         handoff.run(this);
     }
@@ -242,48 +247,60 @@ public final class RevisionDispatcher implements InstanceDrain {
         with.meters().responded(revision, statusOf(exchange), System.nanoTime() - exchange.arrivedNanos());
         Endpoint instance = exchange.releaseEndpoint();
         if (instance != null) {
+            RevisionLane lane = laneOf(revision);
             Handoff handoff = new Handoff();
-            synchronized (this) {
-                releaseSlotLocked(revision, instance, handoff);
-                dispatchLocked(revision, handoff);
+            synchronized (lane) {
+                releaseSlotLocked(lane, instance, handoff);
+                if (!lane.queue.isEmpty()) {
+                    dispatchLocked(lane, handoff);
+                }
             }
             handoff.run(this);
         }
     }
 
-    private void releaseSlotLocked(RevisionKey revision, Endpoint instance, Handoff handoff) {
-        load.release(revision, instance);
-        if (!drains.isEmpty() && load.inFlight(revision, instance.instanceId()) == 0) {
-            handoff.drained.addAll(drains.take(revision, instance.instanceId()));
+    private static void releaseSlotLocked(RevisionLane lane, Endpoint instance, Handoff handoff) {
+        lane.load.release(lane.revision, instance);
+        if (!lane.drains.isEmpty() && lane.load.inFlight(lane.revision, instance.instanceId()) == 0) {
+            handoff.drained(lane.drains.take(lane.revision, instance.instanceId()));
         }
     }
 
-    private synchronized void withdraw(Exchange exchange) {
-        WaitQueue<Exchange> queue = queues.get(exchange.revision());
-        if (exchange.isWaiting() && queue != null) {
-            queue.remove(exchange);
+    private void withdraw(Exchange exchange) {
+        RevisionLane lane = lanes.get(exchange.revision());
+        if (lane == null) {
+            return;
         }
-    }
-
-    private WaitQueue<Exchange> queueOf(RevisionKey revision) {
-        WaitQueue<Exchange> queue = queues.get(revision);
-        if (queue == null) {
-            queue = new WaitQueue<>(maxQueued);
-            queues.put(revision, queue);
-            if (watchedQueues.add(revision)) {
-                with.meters().watchQueue(revision, this, d -> d.waiting(revision));
+        synchronized (lane) {
+            if (exchange.isWaiting()) {
+                lane.queue.remove(exchange);
             }
         }
-        return queue;
     }
 
-    private void scheduleRetry(RevisionKey revision) {
-        if (retryScheduled.add(revision)) {
+    private RevisionLane laneOf(RevisionKey revision) {
+        RevisionLane lane = lanes.get(revision);
+        if (lane != null) {
+            return lane;
+        }
+        RevisionLane created = new RevisionLane(revision, maxQueued);
+        lane = lanes.putIfAbsent(revision, created);
+        if (lane != null) {
+            return lane;
+        }
+        with.meters().watchQueue(revision, this, d -> d.waiting(revision));
+        return created;
+    }
+
+    /** Called under the lane's lock. */
+    private void scheduleRetry(RevisionLane lane) {
+        if (!lane.retryScheduled) {
+            lane.retryScheduled = true;
             with.vertx().setTimer(Math.max(1, with.quarantine().length().toMillis()), id -> {
-                synchronized (this) {
-                    retryScheduled.remove(revision);
+                synchronized (lane) {
+                    lane.retryScheduled = false;
                 }
-                instancesChanged(revision);
+                instancesChanged(lane.revision);
             });
         }
     }

@@ -49,7 +49,8 @@ public final class TrafficSplitter implements RouteHandler {
             return Optional.empty();
         }
         int remaining = roll;
-        for (WeightedRevision target : targets) {
+        for (int i = 0; i < targets.size(); i++) { // indexed: no iterator per request
+            WeightedRevision target = targets.get(i);
             int percent = Math.max(0, target.percent());
             if (remaining < percent) {
                 return Optional.of(target.revision());
@@ -61,8 +62,8 @@ public final class TrafficSplitter implements RouteHandler {
 
     private static int totalPercent(List<WeightedRevision> targets) {
         int total = 0;
-        for (WeightedRevision target : targets) {
-            total += Math.max(0, target.percent());
+        for (int i = 0; i < targets.size(); i++) {
+            total += Math.max(0, targets.get(i).percent());
         }
         return total;
     }

@@ -1,7 +1,9 @@
 package dev.wisp.activator.ingress;
 
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,11 +15,18 @@ import org.jboss.logging.Logger;
  * first request's headers have not arrived within the header timeout (slowloris), and a
  * connection with no request in progress for longer than the keep-alive timeout. A request that is
  * being served is never cut off here (long waits and streams have their own timeouts).
+ * <p>With h2c enabled Vert.x creates an HTTP/1 connection only once its first request's headers
+ * are decoded, so that first deadline is Netty's: the server's idle timeout is set to the header
+ * timeout, and its idle handler, which sits after the HTTP decoder and so is not reset by
+ * trickled header bytes, closes the channel. {@link #connected} removes that handler as soon as
+ * the connection exists, so slow handling and slow bodies are not cut by it.
  * One per event loop; not thread-safe; time comes in as {@code System.nanoTime()} values.
  */
 final class ConnectionGuard {
 
     private static final Logger LOG = Logger.getLogger(ConnectionGuard.class);
+    /** The name Vert.x gives the idle handler it installs from {@code HttpServerOptions#setIdleTimeout}. */
+    private static final String IDLE_HANDLER = "idle";
 
     /** The activity of one connection. */
     private static final class Watch {
@@ -41,6 +50,7 @@ final class ConnectionGuard {
 
     /** A client connected at {@code now}. */
     void connected(HttpConnection connection, long now) {
+        removeHeaderDeadline(connection);
         watches.put(connection, new Watch(now));
         connection.closeHandler(v -> watches.remove(connection));
     }
@@ -76,6 +86,15 @@ final class ConnectionGuard {
             }
         }
         return closed;
+    }
+
+    private static void removeHeaderDeadline(HttpConnection connection) {
+        if (connection instanceof ConnectionBase base) {
+            ChannelPipeline pipeline = base.channel().pipeline();
+            if (pipeline.get(IDLE_HANDLER) != null) {
+                pipeline.remove(IDLE_HANDLER);
+            }
+        }
     }
 
     int size() {

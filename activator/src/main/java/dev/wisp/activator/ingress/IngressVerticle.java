@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop of the activator: an HTTP server sharing the activator's port with the other
@@ -80,6 +81,9 @@ public final class IngressVerticle extends AbstractVerticle {
                 .setHost(settings.host())
                 .setPort(port)
                 .setTcpNoDelay(true)
+                // the first request's header deadline; ConnectionGuard removes it once the request arrived
+                .setIdleTimeout((int) settings.headerTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setHttp2ClearTextEnabled(true)
                 .setMaxHeaderSize(settings.maxHeaderSize())
                 .setMaxInitialLineLength(settings.maxRequestLineLength())

@@ -34,8 +34,27 @@ public final class ForwardedHeaders {
      * instance sees the client's Host (HTTP/2's :authority becomes Host), never a pseudo-header.
      */
     public static MultiMap forRequest(MultiMap incoming, String authority, String clientAddress, String scheme) {
-        MultiMap out = endToEnd(incoming);
-        out.names().stream().filter(n -> n.startsWith(":")).toList().forEach(out::remove);
+        return forRequest(incoming, authority, clientAddress, scheme, forwardedElement(clientAddress, authority, scheme));
+    }
+
+    /**
+     * As {@link #forRequest(MultiMap, String, String, String)}, with this hop's {@code Forwarded}
+     * element already built by {@link #forwardedElement} (callers reuse it across alike requests).
+     */
+    public static MultiMap forRequest(MultiMap incoming, String authority, String clientAddress, String scheme,
+                                      String element) {
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        writeRequest(incoming, authority, clientAddress, scheme, element, out);
+        return out;
+    }
+
+    /**
+     * Writes the headers of {@link #forRequest(MultiMap, String, String, String, String)} into
+     * {@code out} (an upstream request's own headers: no intermediate copy).
+     */
+    public static void writeRequest(MultiMap incoming, String authority, String clientAddress, String scheme,
+                                    String element, MultiMap out) {
+        copyResponse(incoming, out);
         if (!authority.isEmpty()) {
             out.set("Host", authority);
         }
@@ -50,15 +69,13 @@ public final class ForwardedHeaders {
         if (!out.contains("x-forwarded-host") && !authority.isEmpty()) {
             out.set("X-Forwarded-Host", authority);
         }
-        String element = forwardedElement(clientAddress, authority, scheme);
         String priorForwarded = incoming.get("forwarded");
         out.set("Forwarded", priorForwarded == null || priorForwarded.isBlank()
                 ? element : priorForwarded + ", " + element);
-        return out;
     }
 
     /** One RFC 7239 element: {@code for=...;host=...;proto=...}, quoting values that are not tokens. */
-    static String forwardedElement(String clientAddress, String authority, String scheme) {
+    public static String forwardedElement(String clientAddress, String authority, String scheme) {
         String node = clientAddress.indexOf(':') >= 0 ? "[" + clientAddress + "]" : clientAddress;
         StringBuilder element = new StringBuilder("for=").append(quoteUnlessToken(node));
         if (!authority.isEmpty()) {
@@ -78,7 +95,7 @@ public final class ForwardedHeaders {
         return value;
     }
 
-    /** Copies an upstream response's end-to-end headers into {@code target}. */
+    /** Copies the end-to-end headers of an upstream response (or a client request) into {@code target}. */
     public static void copyResponse(MultiMap upstream, MultiMap target) {
         Set<String> named = connectionTokens(upstream);
         for (Map.Entry<String, String> header : upstream) {
@@ -88,15 +105,8 @@ public final class ForwardedHeaders {
         }
     }
 
-    /** The headers of {@code headers} that are not hop-by-hop, nor named by its Connection header. */
-    static MultiMap endToEnd(MultiMap headers) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        copyResponse(headers, out);
-        return out;
-    }
-
     private static boolean isEndToEnd(String name, Set<String> named) {
-        if (isHopByHop(name)) {
+        if (isHopByHop(name) || (!name.isEmpty() && name.charAt(0) == ':')) {
             return false;
         }
         return named.isEmpty() || !named.contains(name.toLowerCase(Locale.ROOT));
@@ -118,15 +128,15 @@ public final class ForwardedHeaders {
 
     /** Extra header names a Connection header declares hop-by-hop (lower case); usually none. */
     private static Set<String> connectionTokens(MultiMap headers) {
-        List<String> connection = headers.getAll("connection");
-        if (connection.isEmpty()) {
+        if (!headers.contains("connection")) {
             return Set.of();
         }
-        Set<String> named = new HashSet<>();
-        for (String value : connection) {
-            for (String token : value.split(",")) {
+        Set<String> named = Set.of();
+        for (String value : headers.getAll("connection")) {
+            for (String token : value.indexOf(',') < 0 ? new String[] {value} : value.split(",")) {
                 String name = token.trim().toLowerCase(Locale.ROOT);
                 if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
+                    named = named.isEmpty() ? new HashSet<>() : named;
                     named.add(name);
                 }
             }

@@ -4,6 +4,7 @@ import dev.wisp.activator.handler.RequestAuthority;
 import dev.wisp.api.dataplane.Endpoint;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -34,6 +35,11 @@ public final class UpstreamProxy {
 
     private final Vertx vertx;
     private final HttpClient client;
+    /** The last Forwarded element built here, with what it was built from: keep-alive clients repeat it. */
+    private String lastClient = "";
+    private String lastAuthority = "";
+    private String lastScheme = "";
+    private String lastElement;
 
     public UpstreamProxy(Vertx vertx, HttpClient client) {
         this.vertx = vertx;
@@ -62,16 +68,35 @@ public final class UpstreamProxy {
                 .setMethod(request.method())
                 .setHost(instance.host())
                 .setPort(instance.port())
-                .setURI(request.uri())
-                .setHeaders(ForwardedHeaders.forRequest(request.headers(), RequestAuthority.of(request),
-                        request.remoteAddress().hostAddress(), request.scheme()));
+                .setURI(request.uri());
         if (exchange.idleMillis() > 0) {
             options.setIdleTimeout(exchange.idleMillis());
         }
-        if (upgrade) {
-            UpgradeTunnel.restoreUpgradeHeaders(request, options.getHeaders());
-        }
         return client.request(options).transform(connected -> afterConnect(exchange, instance, connected, upgrade));
+    }
+
+    /** Writes the forwarded request's headers straight into the upstream request's own (no copy in between). */
+    private void writeHeaders(HttpServerRequest request, MultiMap upstreamHeaders, boolean upgrade) {
+        String authority = RequestAuthority.of(request);
+        String clientAddress = request.remoteAddress().hostAddress();
+        String scheme = request.scheme();
+        ForwardedHeaders.writeRequest(request.headers(), authority, clientAddress, scheme,
+                forwardedElement(clientAddress, authority, scheme), upstreamHeaders);
+        if (upgrade) {
+            UpgradeTunnel.restoreUpgradeHeaders(request, upstreamHeaders);
+        }
+    }
+
+    /** The Forwarded element for this hop; runs on this proxy's loop only. */
+    private String forwardedElement(String client, String authority, String scheme) {
+        if (lastElement == null || !client.equals(lastClient) || !authority.equals(lastAuthority)
+                || !scheme.equals(lastScheme)) {
+            lastElement = ForwardedHeaders.forwardedElement(client, authority, scheme);
+            lastClient = client;
+            lastAuthority = authority;
+            lastScheme = scheme;
+        }
+        return lastElement;
     }
 
     private Future<ProxyOutcome> afterConnect(Exchange exchange, Endpoint instance,
@@ -86,6 +111,7 @@ public final class UpstreamProxy {
             upstream.reset();
             return Future.succeededFuture(ProxyOutcome.ABANDONED);
         }
+        writeHeaders(exchange.request(), upstream.headers(), upgrade);
         return upgrade ? new UpgradeTunnel(exchange, upstream).open() : relay(exchange, upstream);
     }
 

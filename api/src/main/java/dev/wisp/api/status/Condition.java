@@ -1,5 +1,6 @@
 package dev.wisp.api.status;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -42,6 +43,9 @@ public class Condition {
     public String getLastTransitionTime() { return lastTransitionTime; }
     public void setLastTransitionTime(String lastTransitionTime) { this.lastTransitionTime = lastTransitionTime; }
 
+    @JsonIgnore
     public boolean isTrue() { return TRUE.equals(status); }
+
+    @JsonIgnore
     public boolean isFalse() { return FALSE.equals(status); }
 }

@@ -1,6 +1,7 @@
 package dev.wisp.eventing.dispatcher;
 
 import dev.wisp.eventing.kafka.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Dispatcher implements AutoCloseable {
     private final ParkedEvents parked;
     private final Map<String, TriggerDispatcher> running = new ConcurrentHashMap<>();
     private final Map<String, TriggerMetrics> metrics = new ConcurrentHashMap<>();
+    private final Map<String, TriggerMeters> published = new ConcurrentHashMap<>();
+    private MeterRegistry registry;
 
     public Dispatcher(Vertx vertx, String bootstrap, EventPublisher publisher, Clock clock) {
         this.vertx = vertx;
@@ -55,6 +58,27 @@ public final class Dispatcher implements AutoCloseable {
             current.close();
         }
         metrics.remove(key);
+        TriggerMeters meters = published.remove(key);
+        if (meters != null) {
+            meters.remove();
+        }
+    }
+
+    /**
+     * Publishes every Trigger's metrics (those dispatching now and those to come) to {@code meters},
+     * tagged {@code namespace} and {@code trigger}; see {@link TriggerMeters}.
+     */
+    public synchronized void publishMetrics(MeterRegistry meters) {
+        this.registry = meters;
+        metrics.forEach(this::publish);
+    }
+
+    private void publish(String key, TriggerMetrics triggerMetrics) {
+        if (registry == null || published.containsKey(key)) {
+            return;
+        }
+        int slash = key.indexOf('/');
+        published.put(key, TriggerMeters.publish(registry, key.substring(0, slash), key.substring(slash + 1), triggerMetrics));
     }
 
     public boolean isReady(String namespace, String name) {
@@ -88,14 +112,18 @@ public final class Dispatcher implements AutoCloseable {
         return new EventDelivery(vertx, sender, publisher, metricsOf(trigger.key()), clock);
     }
 
-    private TriggerMetrics metricsOf(String key) {
-        return metrics.computeIfAbsent(key, k -> new TriggerMetrics());
+    private synchronized TriggerMetrics metricsOf(String key) {
+        TriggerMetrics triggerMetrics = metrics.computeIfAbsent(key, k -> new TriggerMetrics());
+        publish(key, triggerMetrics);
+        return triggerMetrics;
     }
 
     @Override
     public synchronized void close() {
         running.values().forEach(TriggerDispatcher::close);
         running.clear();
+        published.values().forEach(TriggerMeters::remove);
+        published.clear();
         sender.close();
     }
 }

@@ -1,6 +1,8 @@
 package dev.wisp.eventing.dispatcher;
 
+import io.micrometer.core.instrument.Timer;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,6 +23,8 @@ public final class TriggerMetrics {
     private final AtomicLong lag = new AtomicLong();
     private final long[] latencyMicros = new long[LATENCY_SAMPLES];
     private long latencyCount;
+    /** Where latencies also go once the Trigger's meters are published ({@link TriggerMeters}); null before. */
+    private volatile Timer latencyTimer;
 
     void received() { received.increment(); }
     void retried() { retried.increment(); }
@@ -35,9 +39,27 @@ public final class TriggerMetrics {
         }
     }
 
-    synchronized void latency(long micros) {
-        latencyMicros[(int) (latencyCount++ % LATENCY_SAMPLES)] = micros;
+    void latency(long micros) {
+        synchronized (this) {
+            latencyMicros[(int) (latencyCount++ % LATENCY_SAMPLES)] = micros;
+        }
+        Timer timer = latencyTimer;
+        if (timer != null) {
+            timer.record(micros, TimeUnit.MICROSECONDS);
+        }
     }
+
+    void latencyTimer(Timer timer) {
+        this.latencyTimer = timer;
+    }
+
+    long receivedCount() { return received.sum(); }
+    long deliveredCount() { return delivered.sum(); }
+    long retriedCount() { return retried.sum(); }
+    long deadLetteredCount() { return deadLettered.sum(); }
+    long parkedCount() { return parked.sum(); }
+    long filteredCount() { return filtered.sum(); }
+    long lagValue() { return lag.get(); }
 
     /** A consistent-enough copy of the figures. */
     public Snapshot snapshot() {

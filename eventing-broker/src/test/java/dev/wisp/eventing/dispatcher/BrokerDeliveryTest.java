@@ -122,6 +122,12 @@ class BrokerDeliveryTest {
             assertThat(metrics.retried()).isGreaterThanOrEqualTo(2);
             assertThat(metrics.parked()).isZero();
             assertThat(subscriber.events().size()).isEqualTo((int) metrics.retried() + 1);
+            var tags = io.micrometer.core.instrument.Tags.of("namespace", "ns3", "trigger", "flaky");
+            assertThat(fixture.meters.get("wisp.trigger.events.retried").tags(tags).functionCounter().count())
+                    .isEqualTo(metrics.retried());
+            assertThat(fixture.meters.get("wisp.trigger.events.delivered").tags(tags).functionCounter().count()).isEqualTo(1);
+            assertThat(fixture.meters.get("wisp.trigger.delivery.latency").tags(tags).timer().totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                    .as("delivered only after about 3 s of 503s").isGreaterThan(2.0);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.wisp.eventing.receiver.BrokerReceiver;
 import dev.wisp.eventing.receiver.ConcurrentBrokerDirectory;
 import dev.wisp.eventing.receiver.ReceiverSettings;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +40,8 @@ public final class BrokerFixture implements AutoCloseable {
     public final BrokerReceiver receiver;
     public final Dispatcher dispatcher;
     public final int receiverPort;
+    /** Where the dispatcher publishes its per-Trigger meters. */
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newHttpClient();
 
     public BrokerFixture(Path dir) throws Exception {
@@ -49,6 +52,7 @@ public final class BrokerFixture implements AutoCloseable {
         receiver = new BrokerReceiver(vertx, ReceiverSettings.defaults().withPort(0), brokers, publisher);
         receiverPort = receiver.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         dispatcher = new Dispatcher(vertx, bootstrap, publisher, Clock.systemUTC());
+        dispatcher.publishMetrics(meters);
     }
 
     public String broker(String namespace, String name) {

@@ -7,11 +7,13 @@ import dev.wisp.eventing.dispatcher.ParkedEvent;
 import dev.wisp.eventing.dispatcher.ReplayResult;
 import dev.wisp.platform.standalone.StandaloneEventing;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +26,14 @@ public class EventingRoutes {
     static final String TRIGGERS = "/apis/wisp.dev/v1alpha1/namespaces/:ns/triggers/:name";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    MeterRegistry meterRegistry;
+
     private volatile StandaloneEventing eventing;
 
+    /** Serves the started eventing's Triggers and publishes their metrics on {@code /q/metrics}. */
     public void attach(StandaloneEventing started) {
+        started.publishMetrics(meterRegistry);
         this.eventing = started;
     }
 

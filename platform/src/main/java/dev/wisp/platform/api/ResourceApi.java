@@ -20,11 +20,13 @@ final class ResourceApi {
     private final ResourceStore store;
     private final WorkloadRuntime runtime;
     private final Admission admission;
+    private final TemplateNameCheck templateNames;
 
     ResourceApi(ResourceStore store, WorkloadRuntime runtime, Admission admission) {
         this.store = store;
         this.runtime = runtime;
         this.admission = admission;
+        this.templateNames = new TemplateNameCheck(store);
     }
 
     /** A Kubernetes-style list. */
@@ -55,6 +57,7 @@ final class ResourceApi {
         ResourceKinds.Kind kind = kind(ctx);
         HasMetadata resource = single(ctx, kind);
         admission.admit(resource, ctx.pathParam("ns"));
+        templateNames.check(List.of(resource));
         ApiResponses.ok(ctx, 201, store.create(resource));
     }
 
@@ -70,6 +73,7 @@ final class ResourceApi {
                     + "\" does not match the name in the request path \"" + name + "\"");
         }
         admission.admit(resource, ctx.pathParam("ns"));
+        templateNames.check(List.of(resource));
         ApiResponses.ok(ctx, 200, store.update(resource));
     }
 
@@ -86,6 +90,7 @@ final class ResourceApi {
 
     void apply(RoutingContext ctx) {
         List<HasMetadata> resources = admission.admitAll(admission.parse(ctx.body().asString()));
+        templateNames.check(resources);
         List<Applied> results = new ArrayList<>();
         for (HasMetadata resource : resources) {
             results.add(applyOne(resource));

@@ -7,6 +7,7 @@ import dev.wisp.eventing.kafka.EmbeddedKafkaSettings;
 import dev.wisp.eventing.receiver.ReceiverSettings;
 import dev.wisp.eventing.reconciler.EventingController;
 import dev.wisp.eventing.reconciler.EventingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,11 @@ public final class StandaloneEventing implements AutoCloseable {
 
     public Dispatcher dispatcher() {
         return controller.dispatcher();
+    }
+
+    /** Publishes every Trigger's metrics (received, delivered, retried, ..., latency, lag) to {@code meters}. */
+    public void publishMetrics(MeterRegistry meters) {
+        controller.dispatcher().publishMetrics(meters);
     }
 
     public int brokerPort() {

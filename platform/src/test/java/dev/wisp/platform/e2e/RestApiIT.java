@@ -84,6 +84,26 @@ class RestApiIT {
     }
 
     @Test
+    void aNamedRevisionCannotBeReusedForAChangedTemplate() throws Exception {
+        String named = Manifests.hello("named", "One").replace("  template:\n    spec:",
+                "  template:\n    metadata:\n      name: named-v1\n    spec:");
+        assertThat(named).contains("name: named-v1");
+        HttpResponse<String> created = api.send("POST", SERVICES, "application/yaml", named);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        org.awaitility.Awaitility.await("revision named-v1").atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                api.get("/apis/serving.knative.dev/v1/namespaces/default/revisions/named-v1").statusCode() == 200);
+
+        HttpResponse<String> changed = api.send("POST", "/apis/wisp.dev/v1alpha1/apply", "application/yaml",
+                named.replace("value: \"One\"", "value: \"Two\""));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(422);
+        assertThat(changed.body()).contains("spec.template.metadata.name").contains("named-v1");
+
+        HttpResponse<String> same = api.send("POST", "/apis/wisp.dev/v1alpha1/apply", "application/yaml", named);
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        assertThat(same.body()).contains("unchanged");
+    }
+
+    @Test
     void healthAndMetricsAreServedOnTheApiPort() throws Exception {
         assertThat(api.get("/q/health").statusCode()).isEqualTo(200);
         assertThat(api.get("/q/metrics").statusCode()).isEqualTo(200);

@@ -159,6 +159,12 @@ final class WispProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sends SIGKILL (a crash: no shutdown hook runs, children are not stopped) and waits for the process to end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("wisp up dies on SIGKILL").isTrue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
