@@ -28,6 +28,8 @@ public record TriggerSubscription(String namespace, String name, long generation
     public boolean sameAs(TriggerSubscription other) {
         return other != null && generation == other.generation && topic.equals(other.topic)
                 && subscriber.equals(other.subscriber) && deadLetterSink.equals(other.deadLetterSink)
-                && ordered == other.ordered && maxInFlight == other.maxInFlight;
+                && ordered == other.ordered && maxInFlight == other.maxInFlight
+                // the Broker's delivery applies when the Trigger has none: a Broker change restarts it
+                && retryPolicy.equals(other.retryPolicy);
     }
 }

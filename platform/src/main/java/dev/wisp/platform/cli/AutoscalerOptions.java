@@ -35,10 +35,10 @@ public final class AutoscalerOptions {
     @Option(names = "--max-scale-down-rate", description = "Knative: 2.")
     double maxScaleDownRate = KNATIVE.maxScaleDownRate();
 
-    @Option(names = "--panic-window-percentage", description = "Panic window as % of the stable window (Knative: 10).")
+    @Option(names = "--panic-window-percentage", description = "Panic window as %% of the stable window (Knative: 10).")
     double panicWindowPercentage = KNATIVE.panicWindowPercentage();
 
-    @Option(names = "--panic-threshold-percentage", description = "Panic at this % of the ready capacity (Knative: 200).")
+    @Option(names = "--panic-threshold-percentage", description = "Panic at this %% of the ready capacity (Knative: 200).")
     double panicThresholdPercentage = KNATIVE.panicThresholdPercentage();
 
     @Option(names = "--target-burst-capacity", description = "Spare capacity wanted; -1 unlimited (Knative: 200).")
@@ -47,7 +47,7 @@ public final class AutoscalerOptions {
     @Option(names = "--container-concurrency-target-default", description = "Target when containerConcurrency is 0 (Knative: 100).")
     double concurrencyTargetDefault = KNATIVE.containerConcurrencyTargetDefault();
 
-    @Option(names = "--container-concurrency-target-percentage", description = "Target utilization in % (Knative: 70).")
+    @Option(names = "--container-concurrency-target-percentage", description = "Target utilization in %% (Knative: 70).")
     double concurrencyTargetPercentage = KNATIVE.targetUtilization() * 100;
 
     @Option(names = "--requests-per-second-target-default", description = "Target of metric rps (Knative: 200).")
