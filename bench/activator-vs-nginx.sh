@@ -4,7 +4,8 @@
 # all on loopback, same backend (nginx answering a fixed 13-byte body), keep-alive connections.
 # Installs nginx and wrk from Debian when missing. Prints requests/s, p50, p99 and the ratios.
 # Usage: bench/activator-vs-nginx.sh [duration=30s] [connections=64] [threads=2]
-# Optional: JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr.
+# Optional: JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr;
+#           LOOPS=n runs the activator on n event loops (default: its own default, one per core).
 set -euo pipefail
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
@@ -59,7 +60,7 @@ TARGET=${WISP_TARGET:-$ROOT/activator/target}
 JFR_OPTS=""
 if [[ "${JFR:-0}" == 1 ]]; then JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/activator.jfr,settings=profile"; fi
 java -Xmx512m $JFR_OPTS -cp "$TARGET/classes:$TARGET/test-classes:$(cat "$WORK/cp.txt")" \
-  dev.wisp.activator.BenchActivatorMain "$ACTIVATOR" "$BACKEND" >"$WORK/activator.log" 2>&1 &
+  dev.wisp.activator.BenchActivatorMain "$ACTIVATOR" "$BACKEND" "${LOOPS:-}" >"$WORK/activator.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf -H 'Host: bench.default.localhost' "http://127.0.0.1:$ACTIVATOR/" >/dev/null && break; sleep 0.2; done
 
@@ -79,4 +80,5 @@ run nginx "http://127.0.0.1:$PROXY/" bench.default.localhost
 run activator "http://127.0.0.1:$ACTIVATOR/" bench.default.localhost
 awk -v a="$RPS_activator" -v n="$RPS_nginx" -v d="$RPS_direct" \
   'BEGIN { printf "throughput activator/nginx = %.2f, activator/direct = %.2f\n", a / n, a / d }'
-echo "machine: $(nproc) cores shared by wrk, nginx and the activator (and anything else running); raw output in $WORK"
+echo "machine: $(nproc) cores shared by wrk, nginx and the activator (and anything else running);" \
+  "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw output in $WORK"
