@@ -52,8 +52,10 @@ public class ColdStartBench {
             String[] addresses = awaitUp(state.resolve("wisp.log"));
             String ingress = addresses[0];
             String api = addresses[1];
-            apply(api, helloCommand);
-            awaitReady(api);
+            apply(api, "bench", helloCommand, "");
+            apply(api, "warm", helloCommand, "autoscaling.knative.dev/min-scale: \"1\"");
+            awaitReady(api, "bench");
+            awaitReady(api, "warm");
             List<Double> cold = new ArrayList<>();
             for (int i = 0; i < COLD_STARTS; i++) {
                 awaitZero(api);
@@ -76,17 +78,17 @@ public class ColdStartBench {
     }
 
     static void warm(String api, String ingress) throws Exception {
-        // Keep one instance up for the warm comparison: a request every loop keeps the revision busy.
-        get(ingress, "bench.default.localhost");
-        String instances = apiGet(api, "/apis/serving.knative.dev/v1/namespaces/default/revisions/bench-00001/instances");
+        // A second service pinned at one instance (min-scale 1), so the instance called directly stays up.
+        get(ingress, "warm.default.localhost");
+        String instances = apiGet(api, "/apis/serving.knative.dev/v1/namespaces/default/revisions/warm-00001/instances");
         Matcher port = Pattern.compile("\"port\"\\s*:\\s*(\\d+)").matcher(instances);
         if (!port.find()) {
             throw new IllegalStateException("no instance port in " + instances);
         }
         String direct = "http://127.0.0.1:" + port.group(1);
         for (int i = 0; i < 200; i++) {
-            get(direct, "bench.default.localhost");
-            get(ingress, "bench.default.localhost");
+            get(direct, "warm.default.localhost");
+            get(ingress, "warm.default.localhost");
         }
         List<Double> viaWisp = new ArrayList<>();
         List<Double> viaDirect = new ArrayList<>();
@@ -103,7 +105,7 @@ public class ColdStartBench {
 
     static double timed(String base) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = get(base, "bench.default.localhost");
+        HttpResponse<String> r = get(base, "warm.default.localhost");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (r.statusCode() != 200) {
             throw new IllegalStateException("warm request failed: " + r.statusCode());
@@ -149,7 +151,7 @@ public class ColdStartBench {
         throw new IllegalStateException("wisp up did not start: " + Files.readString(log));
     }
 
-    static void apply(String api, List<String> command) throws Exception {
+    static void apply(String api, String name, List<String> command, String annotation) throws Exception {
         StringBuilder cmd = new StringBuilder();
         for (String part : command) {
             cmd.append(cmd.length() == 0 ? "" : ", ").append('"').append(part).append('"');
@@ -158,14 +160,18 @@ public class ColdStartBench {
                 apiVersion: serving.knative.dev/v1
                 kind: Service
                 metadata:
-                  name: bench
+                  name: %s
                 spec:
                   template:
+                    metadata:
+                      annotations:
+                        wisp.dev/bench: "true"
+                        %s
                     spec:
                       containers:
                         - image: wisp.local/hello
                           command: [%s]
-                """.formatted(cmd);
+                """.formatted(name, annotation, cmd);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/apis/wisp.dev/v1alpha1/apply"))
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -174,8 +180,8 @@ public class ColdStartBench {
         }
     }
 
-    static void awaitReady(String api) throws Exception {
-        while (!apiGet(api, "/apis/serving.knative.dev/v1/namespaces/default/services/bench").replaceAll("\\s", "")
+    static void awaitReady(String api, String service) throws Exception {
+        while (!apiGet(api, "/apis/serving.knative.dev/v1/namespaces/default/services/" + service).replaceAll("\\s", "")
                 .contains("\"type\":\"Ready\",\"status\":\"True\"")) {
             Thread.sleep(50);
         }
