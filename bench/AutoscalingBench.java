@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public class AutoscalingBench {
     static final int CLIENTS = 8;
+    /** Why requests failed, by status and body (or exception), printed after each round. */
+    static final java.util.Map<String, AtomicLong> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
     static final int ROUNDS = Integer.getInteger("rounds", 3);
     static final long MAX_REQUESTS_PER_ROUND = 20_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(120);
@@ -57,6 +59,7 @@ public class AutoscalingBench {
             apply(api, root.resolve("samples/hello/target/hello.jar"));
             System.out.printf("machine: %d cores, java %s; tick=%s stable-window=%s grace=%s, %d clients x GET /?ms=200, target 1%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), tick, window, grace, CLIENTS);
+            awaitServiceReady(api);
             for (int round = 1; round <= ROUNDS; round++) {
                 awaitInstances(api, 0, 0);
                 runRound(round, "http://127.0.0.1:" + ingressPort, api);
@@ -87,6 +90,8 @@ public class AutoscalingBench {
         System.out.printf("round %d: step -> desired %d: %5d ms, -> %d ready: %5d ms | stop -> desired 0: %5d ms, "
                         + "-> 0 ready: %5d ms | requests %d, failed %d%n", round, CLIENTS, ms(desiredAt), CLIENTS, ms(readyAt),
                 ms(zeroDesired), ms(zeroReady), sent.get(), failed.get());
+        FAILURES.forEach((reason, count) -> System.out.printf("  failed %d x %s%n", count.get(), reason));
+        FAILURES.clear();
     }
 
     static void callInALoop(String ingress, AtomicBoolean running, AtomicLong sent, AtomicLong failed) {
@@ -94,12 +99,28 @@ public class AutoscalingBench {
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(ingress + "/?ms=200")).header("Host", "bench.default.localhost")
                         .timeout(Duration.ofSeconds(60)).GET().build();
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
                     failed.incrementAndGet();
+                    FAILURES.computeIfAbsent(response.statusCode() + " " + response.body().strip(), k -> new AtomicLong())
+                            .incrementAndGet();
                 }
             } catch (IOException | InterruptedException e) {
                 failed.incrementAndGet();
+                FAILURES.computeIfAbsent(e.toString(), k -> new AtomicLong()).incrementAndGet();
             }
+        }
+    }
+
+    /** Waits until the Service is Ready, i.e. its route is programmed (before that the ingress answers 404). */
+    static void awaitServiceReady(String api) throws Exception {
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (!get(api + "/apis/serving.knative.dev/v1/namespaces/default/services/bench").replaceAll("\\s", "")
+                .contains("\"type\":\"Ready\",\"status\":\"True\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("service bench not Ready within " + MAX_WAIT);
+            }
+            Thread.sleep(100);
         }
     }
 
