@@ -18,9 +18,8 @@ public final class DispatcherProcess {
         Dispatcher dispatcher = new Dispatcher(vertx, args[0], publisher, Clock.systemUTC());
         dispatcher.apply(new TriggerSubscription("crash", "t", 1, args[1], e -> true, DeliveryTarget.of(args[3]),
                 Optional.empty(), new TestRetryPolicy(50, Duration.ofMillis(50), Duration.ofSeconds(5)), false, 50, args[2]));
-        while (!dispatcher.isReady("crash", "t")) {
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await("partitions assigned").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50)).until(() -> dispatcher.isReady("crash", "t"));
         System.out.println("READY");
         System.out.flush();
         Thread.currentThread().join();

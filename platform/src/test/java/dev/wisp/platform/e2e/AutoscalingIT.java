@@ -119,14 +119,15 @@ class AutoscalingIT {
         final AtomicInteger maxDesired = new AtomicInteger();
         private final AtomicLong sent = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+        private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        private final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         private final List<Future<?>> clients = new ArrayList<>();
 
         void start() {
             for (int i = 0; i < CLIENTS; i++) {
                 clients.add(pool.submit(this::callInALoop));
             }
-            clients.add(pool.submit(this::watchDesired));
+            sampler.scheduleWithFixedDelay(this::sampleDesired, 0, 200, TimeUnit.MILLISECONDS);
         }
 
         private Void callInALoop() throws Exception {
@@ -143,12 +144,13 @@ class AutoscalingIT {
             return null;
         }
 
-        private Void watchDesired() throws Exception {
-            while (running.get()) {
+        /** Samples the desired scale every 200 ms while the load runs. */
+        private void sampleDesired() {
+            try {
                 maxDesired.accumulateAndGet(instances().path("desired").asInt(), Math::max);
-                Thread.sleep(200); // a sampling interval of the load generator, not a wait for a condition
+            } catch (Exception e) {
+                fail("sampling the desired scale: " + e);
             }
-            return null;
         }
 
         private void fail(String message) {
@@ -158,6 +160,7 @@ class AutoscalingIT {
 
         void stop() throws Exception {
             running.set(false);
+            sampler.shutdownNow();
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("load stopped").isTrue();
             for (Future<?> client : clients) {
