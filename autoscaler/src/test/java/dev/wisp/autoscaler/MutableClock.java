@@ -32,8 +32,25 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view of this clock in another zone: it moves when this one does. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the test clock is always UTC");
+        MutableClock source = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+        };
     }
 }

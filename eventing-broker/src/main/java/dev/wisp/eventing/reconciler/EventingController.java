@@ -1,5 +1,6 @@
 package dev.wisp.eventing.reconciler;
 
+import dev.wisp.api.control.WorkQueue;
 import dev.wisp.api.eventing.v1.Broker;
 import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.serving.v1.Service;
@@ -37,7 +38,7 @@ public final class EventingController implements AutoCloseable {
     private final BrokerReceiver receiver;
     private final Dispatcher dispatcher;
     private final ConcurrentBrokerDirectory directory = new ConcurrentBrokerDirectory();
-    private final KeyQueue<EventingKey> queue = new KeyQueue<>();
+    private final WorkQueue<EventingKey> queue = new WorkQueue<>();
     private final Map<EventingKey, Integer> failures = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final Thread worker;
@@ -121,22 +122,15 @@ public final class EventingController implements AutoCloseable {
     }
 
     private void work() {
-        while (true) {
-            EventingKey key;
-            try {
-                key = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (key == null) {
-                return;
-            }
-            try {
-                process(key);
-                failures.remove(key);
-            } catch (RuntimeException e) {
-                retryLater(key, e);
-            }
+        queue.runUntilShutDown(this::processOrRetry);
+    }
+
+    private void processOrRetry(EventingKey key) {
+        try {
+            process(key);
+            failures.remove(key);
+        } catch (RuntimeException e) {
+            retryLater(key, e);
         }
     }
 

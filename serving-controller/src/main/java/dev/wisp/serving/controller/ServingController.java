@@ -1,6 +1,7 @@
 package dev.wisp.serving.controller;
 
 import dev.wisp.api.autoscaling.AutoscalerControl;
+import dev.wisp.api.control.WorkQueue;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.dataplane.RoutingTable;
 import dev.wisp.api.store.ResourceStore;
@@ -113,24 +114,15 @@ public final class ServingController implements AutoCloseable {
     }
 
     private void work() {
-        while (true) {
-            ResourceKey key;
-            try {
-                key = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (key == null) {
-                return;
-            }
-            try {
-                process(key);
-                failures.remove(key);
-            } catch (RuntimeException e) {
-                retryLater(key, e);
-            } finally {
-                queue.done(key);
-            }
+        queue.runUntilShutDown(this::processOrRetry);
+    }
+
+    private void processOrRetry(ResourceKey key) {
+        try {
+            process(key);
+            failures.remove(key);
+        } catch (RuntimeException e) {
+            retryLater(key, e);
         }
     }
 

@@ -1,7 +1,9 @@
-package dev.wisp.serving.controller;
+package dev.wisp.api.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
@@ -27,11 +29,19 @@ class WorkQueueTest {
     }
 
     @Test
-    void backoffDoublesUpToItsCap() {
-        RetryBackoff backoff = RetryBackoff.standard();
-        assertThat(backoff.delay(1)).hasMillis(100);
-        assertThat(backoff.delay(2)).hasMillis(200);
-        assertThat(backoff.delay(4)).hasMillis(800);
-        assertThat(backoff.delay(40)).hasSeconds(30);
+    void theWorkerLoopProcessesEachKeyAndEndsAtShutDown() {
+        WorkQueue<String> queue = new WorkQueue<>();
+        List<String> processed = new ArrayList<>();
+        queue.add("a");
+        queue.add("b");
+        queue.runUntilShutDown(key -> {
+            processed.add(key);
+            if (processed.size() == 1) {
+                queue.add("a"); // added while processing: handed out again after "b"
+            } else if (processed.size() == 3) {
+                queue.shutDown();
+            }
+        });
+        assertThat(processed).containsExactly("a", "b", "a");
     }
 }

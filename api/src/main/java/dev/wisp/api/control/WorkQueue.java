@@ -1,14 +1,15 @@
-package dev.wisp.serving.controller;
+package dev.wisp.api.control;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A de-duplicating FIFO of keys, like client-go's work queue: a key waits at most once, and a key
  * added while it is being processed is queued again only when its processing is {@link #done}, so
- * one key is never processed by two workers nor lost.
+ * one key is never processed by two workers nor lost. Shared by the controllers of every component.
  */
 public final class WorkQueue<K> {
     private final Deque<K> queue = new ArrayDeque<>();
@@ -53,6 +54,29 @@ public final class WorkQueue<K> {
     /** The number of keys waiting. */
     public synchronized int size() {
         return queue.size();
+    }
+
+    /**
+     * The worker loop: takes keys and hands each to {@code process} (which handles its own failures)
+     * until the queue is shut down or the thread is interrupted.
+     */
+    public void runUntilShutDown(Consumer<K> process) {
+        while (true) {
+            K key;
+            try {
+                key = take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (key == null) {
+                return;
+            }
+            try {
+                process.accept(key);
+            } finally {
+                done(key);
+            }
+        }
     }
 
     /** Stops handing out keys; {@link #take} returns null from now on. */
