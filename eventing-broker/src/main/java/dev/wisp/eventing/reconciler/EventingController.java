@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Standalone eventing: the broker receiver, the trigger dispatchers and the reconcilers of Brokers
- * and Triggers, fed by store changes and a periodic resync from a de-duplicating queue on one
- * worker thread, failures retried with backoff; Trigger counts written every few seconds.
+ * Eventing: the broker receiver, the trigger dispatchers and the reconcilers of Brokers and Triggers,
+ * fed by store changes and a periodic resync from a de-duplicating queue on one worker thread,
+ * failures retried with backoff; Trigger counts written every few seconds. Standalone runs all of it;
+ * in Kubernetes mode each role runs its {@link EventingParts} against a store on the API server.
  */
 public final class EventingController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventingController.class);
@@ -43,11 +44,20 @@ public final class EventingController implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Thread worker;
     private final Clock clock;
+    private final EventingParts parts;
     private BrokerReconciler brokers;
     private TriggerReconciler triggers;
-    private int receiverPort;
+    private int receiverPort = -1;
 
+    /** All of eventing in one process (standalone). */
     public EventingController(ResourceStore store, Vertx vertx, EventingSettings settings, Clock clock) {
+        this(store, vertx, settings, clock, EventingParts.ALL);
+    }
+
+    /** The given parts of eventing (a Kubernetes-mode role). */
+    public EventingController(ResourceStore store, Vertx vertx, EventingSettings settings, Clock clock,
+                              EventingParts parts) {
+        this.parts = parts;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -59,10 +69,16 @@ public final class EventingController implements AutoCloseable {
         this.worker = daemon(this::work, "wisp-eventing-controller");
     }
 
-    /** Starts the receiver, subscribes to store changes, queues every Broker and Trigger and starts the worker. */
+    /**
+     * Starts the receiver (if this process runs it), subscribes to store changes, queues every Broker
+     * and Trigger and starts the worker; returns the receiver's port, -1 without a receiver.
+     */
     public synchronized int start() throws Exception {
-        receiverPort = receiver.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        String receiverBase = "http://" + settings.receiver().host() + ":" + receiverPort;
+        if (parts.receiver()) {
+            receiverPort = receiver.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        String receiverBase = parts.receiverUrl() != null ? parts.receiverUrl()
+                : "http://" + settings.receiver().host() + ":" + receiverPort;
         brokers = new BrokerReconciler(store, topics, directory, receiverBase, clock);
         triggers = new TriggerReconciler(store, topics, dispatcher, new DestinationResolver(store, settings.domain(),
                 settings.activatorHost(), settings.activatorPort(), receiverBase), settings.maxInFlight(), clock);
@@ -73,11 +89,11 @@ public final class EventingController implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::enqueueAll, resync, resync, TimeUnit.MILLISECONDS);
         long counts = settings.countsInterval().toMillis();
         timers.scheduleWithFixedDelay(this::enqueueCounts, counts, counts, TimeUnit.MILLISECONDS);
-        LOG.infof("eventing started kafka=%s receiver=%s", settings.bootstrap(), receiverBase);
+        LOG.infof("eventing started kafka=%s receiver=%s parts=%s", settings.bootstrap(), receiverBase, parts);
         return receiverPort;
     }
 
-    /** The port the broker ingress listens on (once started). */
+    /** The port the broker ingress listens on (once started; -1 when this process runs no receiver). */
     public int receiverPort() {
         return receiverPort;
     }
@@ -135,6 +151,9 @@ public final class EventingController implements AutoCloseable {
     }
 
     private void process(EventingKey key) {
+        if (!runs(key.kind())) {
+            return;
+        }
         if (key.isFanOut()) {
             store.list(Trigger.class, key.namespace()).forEach(t -> queue.add(key(EventingKey.Kind.TRIGGER, t)));
             return;
@@ -148,6 +167,10 @@ public final class EventingController implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean runs(EventingKey.Kind kind) {
+        return kind == EventingKey.Kind.BROKER ? parts.receiver() : parts.dispatcher();
     }
 
     private void retryLater(EventingKey key, RuntimeException e) {
@@ -177,10 +200,12 @@ public final class EventingController implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         dispatcher.close();
-        try {
-            receiver.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warnf("receiver stop failed error=%s", e.toString());
+        if (parts.receiver()) {
+            try {
+                receiver.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warnf("receiver stop failed error=%s", e.toString());
+            }
         }
         publisher.close();
         topics.close();

@@ -31,6 +31,12 @@ public record EventingSettings(String bootstrap, ReceiverSettings receiver, Stri
                 resyncInterval, countsInterval);
     }
 
+    /** Events for a Service ref are POSTed to {@code host:port} (the activator), with the Service's Host header. */
+    public EventingSettings withActivator(String host, int port) {
+        return new EventingSettings(bootstrap, receiver, domain, host, port, topics, maxInFlight, resyncInterval,
+                countsInterval);
+    }
+
     public EventingSettings withTopics(TopicSettings newTopics) {
         return new EventingSettings(bootstrap, receiver, domain, activatorHost, activatorPort, newTopics, maxInFlight,
                 resyncInterval, countsInterval);
