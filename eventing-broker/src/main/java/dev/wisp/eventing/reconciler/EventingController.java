@@ -118,14 +118,21 @@ public final class EventingController implements AutoCloseable {
 
     private void enqueueAll() {
         try {
-            store.list(Broker.class, null).forEach(b -> queue.add(key(EventingKey.Kind.BROKER, b)));
-            store.list(Trigger.class, null).forEach(t -> queue.add(key(EventingKey.Kind.TRIGGER, t)));
+            if (parts.receiver()) {
+                store.list(Broker.class, null).forEach(b -> queue.add(key(EventingKey.Kind.BROKER, b)));
+            }
+            if (parts.dispatcher()) {
+                store.list(Trigger.class, null).forEach(t -> queue.add(key(EventingKey.Kind.TRIGGER, t)));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("eventing resync failed error=%s", e.toString());
         }
     }
 
     private void enqueueCounts() {
+        if (!parts.dispatcher()) {
+            return;
+        }
         try {
             store.list(Trigger.class, null).forEach(t -> queue.add(key(EventingKey.Kind.TRIGGER_COUNTS, t)));
         } catch (RuntimeException e) {

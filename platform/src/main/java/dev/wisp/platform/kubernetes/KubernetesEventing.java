@@ -38,7 +38,9 @@ public final class KubernetesEventing implements AutoCloseable {
             throw new IllegalArgumentException("eventing roles need Kafka: set WISP_KAFKA_BOOTSTRAP_SERVERS "
                     + "(or --kafka) to the cluster's bootstrap servers");
         }
-        KubernetesResourceStore store = new KubernetesResourceStore(client, List.of(Broker.class, Trigger.class, Service.class));
+        // The receiver only needs Brokers; the dispatcher also Triggers and the Services they deliver to.
+        KubernetesResourceStore store = new KubernetesResourceStore(client, parts.dispatcher()
+                ? List.of(Broker.class, Trigger.class, Service.class) : List.of(Broker.class));
         EventingSettings eventing = EventingSettings.defaults(settings.kafkaBootstrapServers(), settings.domain(), 80)
                 .withReceiver(new ReceiverSettings(settings.host(), settings.brokerPort(), ReceiverSettings.DEFAULT_MAX_EVENT_BYTES))
                 .withActivator(settings.activatorHost(), settings.activatorPort());
