@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * The {@code wisp} executable: runs the picocli command line inside Quarkus. Only {@code wisp up}
- * listens on the API port; every other command is a client and binds nothing.
+ * The {@code wisp} executable: runs the picocli command line inside Quarkus. Only {@code wisp up} and
+ * {@code wisp run} (Kubernetes mode) listen on the API port; every other command is a client and binds nothing.
  */
 @QuarkusMain
 public class WispMain implements QuarkusApplication {
@@ -21,6 +21,9 @@ public class WispMain implements QuarkusApplication {
     public static void main(String... args) {
         if (args.length > 0 && "up".equals(args[0])) {
             UpCommand.configureServer(args);
+        } else if (args.length > 0 && "run".equals(args[0])) {
+            // Kubernetes mode: health, metrics and the autoscaler's endpoint on QUARKUS_HTTP_HOST/PORT (8081)
+            System.setProperty("quarkus.banner.enabled", "false");
         } else {
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("quarkus.banner.enabled", "false");

@@ -1,5 +1,6 @@
 package dev.wisp.api.codec;
 
+import dev.wisp.api.build.v1alpha1.Build;
 import dev.wisp.api.eventing.v1.Broker;
 import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.serving.v1.Configuration;
@@ -30,11 +31,15 @@ public final class KindRegistry {
                 .register(Route.class);
     }
 
-    /** A registry of every Knative kind Wisp serves: the serving kinds, then {@code eventing.knative.dev/v1} Broker and Trigger. */
+    /**
+     * A registry of every kind Wisp serves: the serving kinds, then {@code eventing.knative.dev/v1}
+     * Broker and Trigger, then Wisp's own {@code build.wisp.dev/v1alpha1} Build.
+     */
     public static KindRegistry knative() {
         return serving()
                 .register(Broker.class)
-                .register(Trigger.class);
+                .register(Trigger.class)
+                .register(Build.class);
     }
 
     /** Adds a kind; returns this registry for chaining. */

@@ -35,10 +35,10 @@ class ResourceCodecErrorsTest {
                         "document 1: kind: expected a string, got a list"),
                 new Case("unsupported kind", "apiVersion: serving.knative.dev/v1\nkind: Foo\n",
                         "document 1: kind Foo (serving.knative.dev/v1) is not supported; "
-                                + "supported kinds: Service, Configuration, Revision, Route, Broker, Trigger"),
+                                + "supported kinds: Service, Configuration, Revision, Route, Broker, Trigger, Build"),
                 new Case("known kind, other version", "apiVersion: serving.knative.dev/v1alpha1\nkind: Service\n",
                         "document 1: kind Service (serving.knative.dev/v1alpha1) is not supported; "
-                                + "supported kinds: Service, Configuration, Revision, Route, Broker, Trigger"),
+                                + "supported kinds: Service, Configuration, Revision, Route, Broker, Trigger, Build"),
                 new Case("document is a scalar", "just text", "document 1: expected an object with apiVersion and kind, got \"just text\""),
                 new Case("integer field holds text",
                         SERVICE_HEAD + "spec:\n  template:\n    spec:\n      containerConcurrency: abc\n",
@@ -61,7 +61,7 @@ class ResourceCodecErrorsTest {
                 new Case("JSON array item", "[{\"apiVersion\": \"serving.knative.dev/v1\", \"kind\": \"Route\"}, {\"kind\": \"Route\"}]",
                         "item 2: missing apiVersion"),
                 new Case("List item", "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}]}",
-                        "document 1, items[0]: kind Pod (v1) is not supported; supported kinds: Service, Configuration, Revision, Route, Broker, Trigger"));
+                        "document 1, items[0]: kind Pod (v1) is not supported; supported kinds: Service, Configuration, Revision, Route, Broker, Trigger, Build"));
     }
 
     @ParameterizedTest(name = "{0}")

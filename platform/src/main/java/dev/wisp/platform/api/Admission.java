@@ -1,6 +1,9 @@
 package dev.wisp.platform.api;
 
 import dev.wisp.api.autoscaling.AutoscalerDefaults;
+import dev.wisp.api.build.v1alpha1.Build;
+import dev.wisp.api.build.v1alpha1.BuildDefaults;
+import dev.wisp.api.build.v1alpha1.BuildValidation;
 import dev.wisp.api.codec.ResourceCodec;
 import dev.wisp.api.eventing.v1.Eventing;
 import dev.wisp.api.eventing.v1.EventingDefaults;
@@ -81,6 +84,11 @@ final class Admission {
             }
         }
         clearServerFields(meta);
+        if (resource instanceof Build build) {
+            BuildDefaults.apply(build);
+            errors.addAll(new BuildValidation().check(build));
+            return errors;
+        }
         if (Eventing.GROUP.equals(HasMetadata.getGroup(resource.getClass()))) {
             EventingDefaults.apply(resource);
             errors.addAll(eventingValidation.check(resource));

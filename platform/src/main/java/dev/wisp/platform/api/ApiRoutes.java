@@ -18,6 +18,7 @@ public class ApiRoutes {
     static final String SERVING = "/apis/serving.knative.dev/v1";
     static final String EVENTING = "/apis/eventing.knative.dev/v1";
     static final String WISP = "/apis/wisp.dev/v1alpha1";
+    static final String BUILD = "/apis/build.wisp.dev/v1alpha1";
     private static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private volatile StandaloneWisp wisp;
@@ -44,7 +45,7 @@ public class ApiRoutes {
     void mount(@Observes Router router) {
         router.route("/apis/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         blocking(router.post(WISP + "/apply"), ResourceApi::apply);
-        for (String group : new String[] {SERVING, EVENTING}) {
+        for (String group : new String[] {SERVING, EVENTING, BUILD}) {
             blocking(router.get(group + "/:plural"), ResourceApi::listAll);
             blocking(router.get(group + "/namespaces/:ns/:plural"), ResourceApi::list);
             blocking(router.post(group + "/namespaces/:ns/:plural"), ResourceApi::create);
@@ -54,6 +55,7 @@ public class ApiRoutes {
         }
         blocking(router.get(SERVING + "/namespaces/:ns/revisions/:name/log"), ResourceApi::log);
         blocking(router.get(SERVING + "/namespaces/:ns/revisions/:name/instances"), ResourceApi::instances);
+        router.get(BUILD + "/namespaces/:ns/builds/:name/log").blockingHandler(ctx -> BuildLogRoute.handle(wisp, ctx), false);
     }
 
     private void blocking(io.vertx.ext.web.Route route, BiConsumer<ResourceApi, RoutingContext> handler) {

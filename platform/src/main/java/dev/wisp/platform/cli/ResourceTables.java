@@ -31,10 +31,23 @@ final class ResourceTables {
             case REVISIONS -> revisions(items);
             case BROKERS -> rows(items, new String[] {"NAME", "URL", "AGE", "READY", "REASON"},
                     v -> new String[] {v.name(), v.statusNode("address").path("url").asText(""), v.age(now), v.ready(), v.readyReason()});
+            case BUILDS -> rows(items, new String[] {"NAME", "SUCCEEDED", "REASON", "IMAGE", "URL", "AGE"},
+                    v -> new String[] {v.name(), conditionStatus(v, "Succeeded"), conditionReason(v, "Succeeded"),
+                            v.status("image"), v.status("url"), v.age(now)});
             case TRIGGERS -> rows(items, new String[] {"NAME", "BROKER", "SUBSCRIBER", "AGE", "READY", "REASON"},
                     v -> new String[] {v.name(), v.spec().path("broker").asText(""), TriggerDescription.subscriber(v.spec(), v.statusNode("subscriberUri")),
                             v.age(now), v.ready(), v.readyReason()});
         };
+    }
+
+    private static String conditionStatus(ResourceView view, String type) {
+        JsonNode condition = view.condition(type);
+        return condition == null ? "Unknown" : condition.path("status").asText();
+    }
+
+    private static String conditionReason(ResourceView view, String type) {
+        JsonNode condition = view.condition(type);
+        return condition == null ? "" : condition.path("reason").asText("");
     }
 
     private Table revisions(List<JsonNode> items) {

@@ -10,7 +10,8 @@ enum ResourceType {
     REVISIONS("revisions", "revision", "rev"),
     ROUTES("routes", "route", "rt"),
     BROKERS("brokers", "broker"),
-    TRIGGERS("triggers", "trigger");
+    TRIGGERS("triggers", "trigger"),
+    BUILDS("builds", "build");
 
     private final String plural;
     private final List<String> names;
@@ -26,6 +27,9 @@ enum ResourceType {
 
     /** The REST path of this type's API group and version. */
     String apiBase() {
+        if (this == BUILDS) {
+            return "/apis/build.wisp.dev/v1alpha1";
+        }
         return this == BROKERS || this == TRIGGERS ? "/apis/eventing.knative.dev/v1" : "/apis/serving.knative.dev/v1";
     }
 
@@ -50,6 +54,6 @@ enum ResourceType {
                 .filter(t -> t.plural.equalsIgnoreCase(typed) || t.names.contains(typed.toLowerCase()))
                 .findFirst()
                 .orElseThrow(() -> new CliException("unknown resource type \"" + typed
-                        + "\"; use services (ksvc), configurations (cfg), revisions (rev), routes (rt), brokers or triggers"));
+                        + "\"; use services (ksvc), configurations (cfg), revisions (rev), routes (rt), brokers, triggers or builds"));
     }
 }

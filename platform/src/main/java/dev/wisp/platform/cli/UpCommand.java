@@ -7,6 +7,7 @@ import dev.wisp.platform.standalone.EventingOptions;
 import dev.wisp.platform.standalone.StandaloneEventing;
 import dev.wisp.platform.standalone.StandaloneSettings;
 import dev.wisp.platform.standalone.StandaloneWisp;
+import dev.wisp.serving.runtime.RuntimeSelection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.vertx.http.HttpServer;
@@ -53,6 +54,16 @@ public class UpCommand implements Callable<Integer> {
 
     @Option(names = "--autoscaler-tick", description = "How often the autoscaler decides (default: 2s).", converter = DurationConverter.class)
     Duration autoscalerTick = Duration.ofSeconds(2);
+
+    @Option(names = "--runtime", description = "How revisions run: process (containers[0].command as a local process), "
+            + "container (the image through a Docker-compatible engine) or auto (container when an engine socket is found); "
+            + "a revision may pick with the annotation wisp.dev/runtime (default: ${DEFAULT-VALUE}).")
+    String runtime = "process";
+
+    @Option(names = "--container-socket", description = "Unix socket of the Docker-compatible engine (Docker, or "
+            + "`podman system service`); default: DOCKER_HOST, /run/podman/podman.sock, /var/run/docker.sock, "
+            + "$XDG_RUNTIME_DIR/podman/podman.sock.")
+    Path containerSocket;
 
     @Option(names = "--kafka", description = "Use this Kafka (host:port) for brokers instead of starting the embedded one.")
     String kafka;
@@ -104,8 +115,14 @@ public class UpCommand implements Callable<Integer> {
         if (rolloutDuration.isNegative() || retainRevisions < 0) {
             throw new CliException("--rollout-duration and --retain-revisions must not be negative");
         }
+        RuntimeSelection runtimes;
+        try {
+            runtimes = new RuntimeSelection(runtime, containerSocket);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
         StandaloneSettings settings = new StandaloneSettings(state, host, port, domain, defaults, autoscalerTick,
-                rolloutDuration, retainRevisions);
+                rolloutDuration, retainRevisions, runtimes);
         StandaloneWisp wisp = StandaloneWisp.start(settings, vertx, meterRegistry);
         apiRoutes.attach(wisp);
         Thread eventingStarter = startEventing(wisp);

@@ -5,13 +5,13 @@ import dev.wisp.activator.ActivatorSettings;
 import dev.wisp.api.dataplane.ConcurrentRoutingTable;
 import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.autoscaler.Autoscaler;
+import dev.wisp.build.BuildController;
+import dev.wisp.build.BuildSettings;
 import dev.wisp.eventing.kafka.EmbeddedKafka;
 import dev.wisp.platform.store.FileResourceStore;
 import dev.wisp.serving.controller.ServingController;
 import dev.wisp.serving.controller.ServingSettings;
 import dev.wisp.serving.runtime.WorkloadRuntime;
-import dev.wisp.serving.runtime.process.ProcessRuntime;
-import dev.wisp.serving.runtime.process.ProcessRuntimeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
@@ -29,18 +29,20 @@ public final class StandaloneWisp implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StandaloneWisp.class);
 
     private final FileResourceStore store;
-    private final ProcessRuntime runtime;
+    private final WorkloadRuntime runtime;
     private final Autoscaler autoscaler;
     private final Activator activator;
     private final ServingController controller;
     private final int ingressPort;
     private final StandaloneSettings settings;
     private boolean closed;
+    /** The build controller (Source to URL), started after serving. */
+    private BuildController builds;
     private StandaloneEventing eventing;
     /** The embedded Kafka while eventing starts, so that a stop in the meantime can abort it. */
     private volatile EmbeddedKafka startingKafka;
 
-    private StandaloneWisp(FileResourceStore store, ProcessRuntime runtime, Autoscaler autoscaler,
+    private StandaloneWisp(FileResourceStore store, WorkloadRuntime runtime, Autoscaler autoscaler,
                            Activator activator, ServingController controller, int ingressPort,
                            StandaloneSettings settings) {
         this.settings = settings;
@@ -63,7 +65,7 @@ public final class StandaloneWisp implements AutoCloseable {
         FileResourceStore store = FileResourceStore.open(settings.stateDir().resolve("store"), clock);
         // The runtime drains an instance through the activator before stopping it; the activator needs the runtime.
         AtomicReference<InstanceDrain> drain = new AtomicReference<>(InstanceDrain.none());
-        ProcessRuntime runtime = new ProcessRuntime(ProcessRuntimeSettings.defaults(settings.stateDir()), clock,
+        WorkloadRuntime runtime = settings.runtimes().start(settings.stateDir(), clock,
                 (revision, instance, max) -> drain.get().drained(revision, instance, max));
         Autoscaler autoscaler = new Autoscaler(runtime, clock, settings.autoscalerTick(), meters);
         ConcurrentRoutingTable routing = new ConcurrentRoutingTable();
@@ -78,7 +80,15 @@ public final class StandaloneWisp implements AutoCloseable {
                         settings.rolloutDuration(), settings.retainedRevisions()),
                 clock);
         controller.start();
-        return new StandaloneWisp(store, runtime, autoscaler, activator, controller, port, settings);
+        StandaloneWisp wisp = new StandaloneWisp(store, runtime, autoscaler, activator, controller, port, settings);
+        wisp.builds = new BuildController(store, BuildSettings.defaults(settings.stateDir()), clock);
+        wisp.builds.start();
+        return wisp;
+    }
+
+    /** The build controller: runs Builds and keeps their logs. */
+    public BuildController builds() {
+        return builds;
     }
 
     public FileResourceStore store() {
@@ -131,6 +141,9 @@ public final class StandaloneWisp implements AutoCloseable {
             eventing.close();
         } else if (startingKafka != null) {
             startingKafka.abort();
+        }
+        if (builds != null) {
+            builds.close();
         }
         controller.close();
         autoscaler.close();

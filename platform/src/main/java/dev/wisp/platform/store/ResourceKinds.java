@@ -1,5 +1,6 @@
 package dev.wisp.platform.store;
 
+import dev.wisp.api.build.v1alpha1.Build;
 import dev.wisp.api.eventing.v1.Broker;
 import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.serving.v1.Configuration;
@@ -26,7 +27,7 @@ public final class ResourceKinds {
 
     public static final List<Kind> ALL = List.of(
             kind(Service.class), kind(Configuration.class), kind(Revision.class), kind(Route.class),
-            kind(Broker.class), kind(Trigger.class));
+            kind(Broker.class), kind(Trigger.class), kind(Build.class));
 
     private ResourceKinds() {
     }

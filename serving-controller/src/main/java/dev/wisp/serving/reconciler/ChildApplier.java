@@ -45,8 +45,9 @@ public final class ChildApplier {
                 && Objects.equals(desired.getMetadata().getOwnerReferences(), current.getMetadata().getOwnerReferences());
     }
 
+    /** The update to store: {@code desired} with the current annotations, resourceVersion and extra labels kept. */
     @SuppressWarnings("unchecked")
-    private static <T extends HasMetadata> T merged(T desired, T current) {
+    public static <T extends HasMetadata> T merged(T desired, T current) {
         T result = Json.copy(desired, (Class<T>) desired.getClass());
         Map<String, String> labels = new HashMap<>(labels(current));
         labels.putAll(labels(desired));

@@ -6,6 +6,7 @@ import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.serving.v1.Revision;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,14 @@ public interface WorkloadRuntime extends ScaleTarget, InstanceDirectory, AutoClo
 
     /** The log files of a revision's instances, oldest first (including stopped ones still on disk). */
     List<Path> logFiles(RevisionKey revision);
+
+    /**
+     * The digest ({@code sha256:...}) the revision's image was pinned to when it was first ensured,
+     * for runtimes that run images; empty for others or before the image is resolved.
+     */
+    default Optional<String> imageDigest(RevisionKey revision) {
+        return Optional.empty();
+    }
 
     /** Registers a listener called when a revision's health changes (instance ready, crashed, stopped). */
     void onHealthChange(Consumer<RevisionKey> listener);

@@ -91,6 +91,7 @@ public final class ServingValidation {
         if (revision.getMetadata() != null) {
             ScalingAnnotationValidation.validate("metadata.annotations", revision.getMetadata().getAnnotations(),
                     concurrency(revision.getSpec()), autoscaler, errors);
+            RuntimeAnnotation.validate("metadata.annotations", revision.getMetadata().getAnnotations(), errors);
         }
     }
 
@@ -138,6 +139,7 @@ public final class ServingValidation {
             errors.unknownFields("spec.template.metadata", metadata.getAdditionalProperties(), Set.of());
             ScalingAnnotationValidation.validate("spec.template.metadata.annotations", metadata.getAnnotations(),
                     concurrency(template.getSpec()), autoscaler, errors);
+            RuntimeAnnotation.validate("spec.template.metadata.annotations", metadata.getAnnotations(), errors);
         }
         RevisionSpecValidation.validate("spec.template.spec", template.getSpec(), errors);
     }

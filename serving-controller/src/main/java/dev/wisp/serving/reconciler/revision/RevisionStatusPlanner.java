@@ -61,7 +61,8 @@ public final class RevisionStatusPlanner {
         }
     }
 
-    private static void markActive(RevisionStatus status, int ready, int desired, Instant now) {
+    /** Active: True with ready instances, False (NoTraffic) when none are wanted, else Unknown (Activating). */
+    public static void markActive(RevisionStatus status, int ready, int desired, Instant now) {
         if (ready > 0) {
             status.markTrue(RevisionStatus.ACTIVE, now);
         } else if (desired <= 0) {

@@ -41,6 +41,7 @@ public final class InstanceLauncher {
             throw new LaunchFailure(COMMAND_REQUIRED, "the process runtime runs containers[0].command; none is set "
                     + "(image-only revisions need the container runtime)");
         }
+        BundleDirectory.check(container);
         Path workingDir = workingDir(container);
         int port = ports.allocate();
         try {

@@ -9,27 +9,27 @@ import java.util.List;
  * calls, then actions that must follow them (stopping a process only after subscribers have
  * stopped routing to it).
  */
-final class PendingChanges {
+public final class PendingChanges {
 
     private boolean endpoints;
     private boolean health;
     private final List<Runnable> afterPublish = new ArrayList<>();
 
-    void endpointsChanged() {
+    public void endpointsChanged() {
         endpoints = true;
         health = true;
     }
 
-    void healthChanged() {
+    public void healthChanged() {
         health = true;
     }
 
-    void afterPublish(Runnable action) {
+    public void afterPublish(Runnable action) {
         afterPublish.add(action);
     }
 
     /** Calls the listeners, then runs the deferred actions; the caller must not hold a lock. */
-    void publish(RevisionKey revision, RuntimeListeners listeners) {
+    public void publish(RevisionKey revision, RuntimeListeners listeners) {
         if (endpoints) {
             listeners.endpointsChanged(revision);
         }

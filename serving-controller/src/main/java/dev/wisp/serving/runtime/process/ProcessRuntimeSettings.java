@@ -43,6 +43,11 @@ public record ProcessRuntimeSettings(Path stateDir, Duration probeInterval, Dura
         return stateDir.resolve("logs");
     }
 
+    /** The directory holding build bundles ({@link dev.wisp.api.build.BundleReference} layout), one per digest. */
+    public Path bundlesDir() {
+        return stateDir.resolve(dev.wisp.api.build.BundleReference.BUNDLES_DIR);
+    }
+
     /** The directory holding one record per running instance. */
     public Path instancesDir() {
         return stateDir.resolve("instances");

@@ -4,11 +4,11 @@ import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.serving.v1.Revision;
-import dev.wisp.api.serving.v1.RevisionSpec;
 import dev.wisp.serving.runtime.InstanceFailure;
 import dev.wisp.serving.runtime.InstanceInfo;
 import dev.wisp.serving.runtime.InstanceInfo.State;
 import dev.wisp.serving.runtime.RevisionHealth;
+import dev.wisp.serving.runtime.ServingEndpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,6 @@ final class RevisionInstances {
 
     private static final Logger LOG = Logger.getLogger(RevisionInstances.class);
     private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
     private final RevisionKey key;
     private final RuntimeServices services;
@@ -76,17 +75,9 @@ final class RevisionInstances {
     }
 
     synchronized RevisionEndpoints endpoints() {
-        RevisionSpec spec = revision.getSpec();
-        Long concurrency = spec == null ? null : spec.getContainerConcurrency();
-        Long timeout = spec == null ? null : spec.getTimeoutSeconds();
         List<Endpoint> ready = instances.stream().filter(i -> i.state == State.READY)
                 .map(i -> new Endpoint(i.id, LOOPBACK, i.port)).toList();
-        Long responseStart = spec == null ? null : spec.getResponseStartTimeoutSeconds();
-        Long idle = spec == null ? null : spec.getIdleTimeoutSeconds();
-        return new RevisionEndpoints(key, true, concurrency == null ? 0 : concurrency.intValue(),
-                timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(timeout),
-                responseStart == null ? Duration.ZERO : Duration.ofSeconds(responseStart),
-                idle == null ? Duration.ZERO : Duration.ofSeconds(idle), ready);
+        return ServingEndpoints.of(key, revision, ready);
     }
 
     synchronized RevisionHealth health() {
