@@ -1,5 +1,6 @@
 package dev.wisp.deploy;
 
+import dev.wisp.api.testing.ApiCall;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.List;

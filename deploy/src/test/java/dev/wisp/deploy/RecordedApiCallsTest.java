@@ -1,5 +1,7 @@
 package dev.wisp.deploy;
 
+import dev.wisp.api.testing.ApiCall;
+import dev.wisp.api.testing.ApiCallRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

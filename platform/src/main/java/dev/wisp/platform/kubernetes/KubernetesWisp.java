@@ -16,6 +16,7 @@ import dev.wisp.platform.kubernetes.WispRoles.Role;
 import dev.wisp.serving.controller.ServingSettings;
 import dev.wisp.serving.kubernetes.KubernetesServing;
 import dev.wisp.serving.kubernetes.scaling.KubernetesScaleTarget;
+import dev.wisp.serving.kubernetes.scaling.RevisionScalingFeed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -93,9 +94,7 @@ public final class KubernetesWisp implements AutoCloseable {
         started.push(target);
         Autoscaler autoscaler = new Autoscaler(target, host.clock(), tick, host.meters());
         started.push(autoscaler);
-        RevisionTracker tracker = new RevisionTracker(host.client(), autoscaler, defaults);
-        started.push(tracker);
-        tracker.start();
+        started.push(new RevisionScalingFeed(host.client(), autoscaler, defaults));
         RemoteMetricsInput input = new RemoteMetricsInput(autoscaler, host.clock());
         started.push(input);
         input.start(host.vertx());

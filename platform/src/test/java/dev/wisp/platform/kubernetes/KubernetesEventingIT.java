@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wisp.api.eventing.duck.Destination;
+import dev.wisp.api.eventing.duck.KReference;
 import dev.wisp.api.eventing.v1.Broker;
 import dev.wisp.api.eventing.v1.BrokerSpec;
 import dev.wisp.api.eventing.v1.Trigger;
 import dev.wisp.api.eventing.v1.TriggerFilter;
 import dev.wisp.api.eventing.v1.TriggerSpec;
+import dev.wisp.api.serving.v1.Service;
+import dev.wisp.api.testing.ApiCallRecorder;
+import dev.wisp.api.testing.ClusterRoleGrants;
 import dev.wisp.eventing.kafka.EmbeddedKafka;
 import dev.wisp.eventing.kafka.EmbeddedKafkaSettings;
 import dev.wisp.eventing.reconciler.EventingParts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.InputStream;
@@ -30,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesEventingIT {
     static KubernetesClient client;
+    static KubernetesMockServer server;
 
     @TempDir
     Path dir;
@@ -50,6 +60,7 @@ class KubernetesEventingIT {
     void brokerAndTriggerCustomResourcesDeliverEventsAcrossTheTwoRoles() throws Exception {
         installCrd("brokers.eventing.knative.dev");
         installCrd("triggers.eventing.knative.dev");
+        installCrd("services.serving.knative.dev");
         Path kafkaLib = Path.of(System.getProperty("wisp.app.jar", "target/quarkus-app/quarkus-run.jar")).getParent()
                 .resolve("kafka-lib");
         Vertx vertx = Vertx.vertx();
@@ -62,15 +73,25 @@ class KubernetesEventingIT {
                 .get(10, TimeUnit.SECONDS).actualPort();
         try (EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafkaSettings.defaults(dir.resolve("kafka"), kafkaLib))) {
             String bootstrap = kafka.start();
-            try (KubernetesEventing receiver = KubernetesEventing.start(client, vertx, settings(bootstrap),
+            ApiCallRecorder calls = new ApiCallRecorder(server);
+            try (KubernetesClient receiverClient = clientAs("eventing-receiver");
+                 KubernetesClient dispatcherClient = clientAs("eventing-dispatcher");
+                 KubernetesEventing receiver = KubernetesEventing.start(receiverClient, vertx, settings(bootstrap),
                     new EventingParts(true, false, null), Clock.systemUTC())) {
                 String receiverUrl = "http://127.0.0.1:" + receiver.receiverPort();
-                try (KubernetesEventing dispatcher = KubernetesEventing.start(client, vertx, settings(bootstrap),
+                try (KubernetesEventing dispatcher = KubernetesEventing.start(dispatcherClient, vertx, settings(bootstrap),
                         EventingParts.dispatcherOnly(receiverUrl), Clock.systemUTC())) {
                     client.resource(broker()).create();
-                    client.resource(trigger("http://127.0.0.1:" + subscriberPort + "/")).create();
+                    client.resource(trigger("orders", Destination.ofUri("http://127.0.0.1:" + subscriberPort + "/"))).create();
+                    // a subscriber that is a Knative Service: resolved to the activator by the Service's host
+                    client.resource(service()).create();
+                    client.resource(trigger("to-service", new Destination(
+                            new KReference("serving.knative.dev/v1", "Service", "hello", "team"), null))).create();
 
-                    await().atMost(Duration.ofSeconds(60)).until(() -> ready(Trigger.class, "orders"));
+                    await().atMost(Duration.ofSeconds(60)).until(() -> ready(Trigger.class, "orders")
+                            && ready(Trigger.class, "to-service"));
+                    assertThat(client.resources(Trigger.class).inNamespace("team").withName("to-service").get()
+                            .getStatus().getSubscriberUri()).isEqualTo("http://hello.team.example.com");
                     Broker broker = client.resources(Broker.class).inNamespace("team").withName("default").get();
                     assertThat(broker.getStatus().isReady()).isTrue();
                     assertThat(broker.getStatus().getAddress().getUrl()).isEqualTo(receiverUrl + "/team/default");
@@ -80,10 +101,22 @@ class KubernetesEventingIT {
                     await().atMost(Duration.ofSeconds(30)).until(() -> delivered.contains("o-1"));
                     assertThat(delivered).containsExactly("o-1");
                 }
+                // RBAC: each role called exactly what its ClusterRole in deploy/rbac grants, nothing more or less
+                Map<String, Set<String>> made = calls.drainSpelledByUserAgent();
+                for (String role : List.of("eventing-receiver", "eventing-dispatcher")) {
+                    assertThat(made.get(role)).as("calls of %s", role)
+                            .isEqualTo(ClusterRoleGrants.of(Path.of("../deploy/rbac/" + role + ".yaml")));
+                }
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** A client of the mock server that identifies itself as {@code role}, so its calls can be told apart. */
+    private static KubernetesClient clientAs(String role) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                .withUserAgent(role).build()).build();
     }
 
     private static KubernetesSettings settings(String bootstrap) {
@@ -110,12 +143,24 @@ class KubernetesEventingIT {
         return broker;
     }
 
-    private static Trigger trigger(String uri) {
+    private static Service service() {
+        return Serialization.unmarshal("""
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata: {name: hello, namespace: team}
+                spec:
+                  template:
+                    spec:
+                      containers: [{image: registry.example/hello:1}]
+                """, Service.class);
+    }
+
+    private static Trigger trigger(String name, Destination subscriber) {
         Trigger trigger = new Trigger();
-        trigger.setMetadata(new ObjectMetaBuilder().withNamespace("team").withName("orders").build());
+        trigger.setMetadata(new ObjectMetaBuilder().withNamespace("team").withName(name).build());
         TriggerSpec spec = new TriggerSpec();
         spec.setBroker("default");
-        spec.setSubscriber(Destination.ofUri(uri));
+        spec.setSubscriber(subscriber);
         spec.setFilter(new TriggerFilter(Map.of("type", "com.example.order")));
         trigger.setSpec(spec);
         return trigger;

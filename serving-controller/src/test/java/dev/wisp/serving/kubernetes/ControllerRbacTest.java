@@ -1,5 +1,7 @@
 package dev.wisp.serving.kubernetes;
 
+import dev.wisp.api.testing.ApiCallRecorder;
+import dev.wisp.api.testing.ClusterRoleGrants;
 import static dev.wisp.serving.kubernetes.MockCluster.markAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,18 +12,13 @@ import dev.wisp.api.serving.v1.Route;
 import dev.wisp.api.serving.v1.Service;
 import dev.wisp.api.serving.v1.TrafficTarget;
 import dev.wisp.serving.controller.ServingSettings;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,33 +108,10 @@ class ControllerRbacTest {
     }
 
     private static Set<String> controllerCalls() throws InterruptedException {
-        Set<String> calls = new TreeSet<>();
-        RecordedRequest request;
-        while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-            if (USER_AGENT.equals(request.getHeader("User-Agent"))) {
-                calls.add(ApiCall.of(request.getMethod(), request.getPath()).toString());
-            }
-        }
-        return calls;
+        return new ApiCallRecorder(server).drainSpelled(USER_AGENT);
     }
 
-    private static Set<String> granted() throws Exception {
-        Path file = Path.of(System.getProperty("user.dir")).resolve("../deploy/rbac/controller.yaml").normalize();
-        Set<String> granted = new TreeSet<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (HasMetadata item : client.load(in).items()) {
-                if (item instanceof ClusterRole role) {
-                    for (PolicyRule rule : role.getRules()) {
-                        for (String group : rule.getApiGroups()) {
-                            for (String resource : rule.getResources()) {
-                                rule.getVerbs().forEach(verb -> granted.add(
-                                        new ApiCall(verb, group, resource).toString()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return granted;
+    private static Set<String> granted() {
+        return ClusterRoleGrants.of(Path.of(System.getProperty("user.dir")).resolve("../deploy/rbac/controller.yaml").normalize());
     }
 }

@@ -1,4 +1,4 @@
-package dev.wisp.deploy;
+package dev.wisp.api.testing;
 
 import java.net.URI;
 import java.util.Optional;
