@@ -4,29 +4,25 @@ import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.serving.v1.Revision;
+import dev.wisp.serving.runtime.DaemonSchedulers;
 import dev.wisp.serving.runtime.InstanceInfo;
 import dev.wisp.serving.runtime.RevisionHealth;
 import dev.wisp.serving.runtime.RevisionKeys;
+import dev.wisp.serving.runtime.RevisionRegistry;
+import dev.wisp.serving.runtime.RuntimeListeners;
 import dev.wisp.serving.runtime.WorkloadRuntime;
 import dev.wisp.serving.runtime.process.InstanceIds;
 import dev.wisp.serving.runtime.process.InstanceLogs;
 import dev.wisp.serving.runtime.process.ProcessRuntimeSettings;
 import dev.wisp.serving.runtime.process.ReadinessProber;
 import dev.wisp.serving.runtime.process.RestartBackoff;
-import dev.wisp.serving.runtime.process.RuntimeListeners;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -49,9 +45,7 @@ public final class ContainerRuntime implements WorkloadRuntime {
     private final ContainerServices services;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService probePool;
-    private final Map<RevisionKey, ContainerRevision> revisions = new ConcurrentHashMap<>();
-    private final Map<RevisionKey, CompletableFuture<Void>> retiring = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final RevisionRegistry registry;
 
     /**
      * Connects to the engine (failing with the reason when it does not answer), removes this
@@ -74,22 +68,24 @@ public final class ContainerRuntime implements WorkloadRuntime {
                     + e.getMessage(), e);
         }
         this.images = new ImageResolver(engine, settings.imagePinsDir());
-        this.scheduler = Executors.newScheduledThreadPool(2, daemon("wisp-container-runtime"));
-        this.probePool = Executors.newScheduledThreadPool(1, daemon("wisp-container-probe"));
+        this.scheduler = DaemonSchedulers.create("wisp-container-runtime", 2);
+        this.probePool = DaemonSchedulers.create("wisp-container-probe", 1);
+        RuntimeListeners listeners = new RuntimeListeners();
+        this.registry = new RevisionRegistry(LOG, listeners);
         this.services = new ContainerServices(timings, clock, scheduler,
                 new InstanceContainers(engine, images, owner, clock),
                 new ReadinessProber(probePool, timings.probeInterval()), new InstanceLogs(timings.logsDir()),
                 new InstanceIds(), new RestartBackoff(timings.restartBackoffInitial(), timings.restartBackoffMax()),
-                new RuntimeListeners(), drain);
+                listeners, drain);
     }
 
     @Override
     public void ensure(Revision revision) {
-        if (closed) {
+        if (registry.isClosed()) {
             throw new IllegalStateException("the container runtime is closed");
         }
         RevisionKey key = RevisionKeys.of(revision);
-        if (revisions.putIfAbsent(key, new ContainerRevision(key, revision, services)) == null) {
+        if (registry.register(key, k -> ContainerRevision.of(k, revision, services), existing -> { })) {
             LOG.infof("event=revision-registered revision=%s runtime=container", key);
             // Pin the image now, as Knative resolves digests when a revision is created.
             images.resolve(key, ContainerSpec.firstContainer(revision).getImage())
@@ -100,41 +96,26 @@ public final class ContainerRuntime implements WorkloadRuntime {
 
     @Override
     public void remove(RevisionKey revision) {
-        ContainerRevision containers = revisions.remove(revision);
-        if (containers == null) {
-            return;
-        }
-        LOG.infof("event=revision-removed revision=%s", revision);
-        CompletableFuture<Void> gone = containers.retire();
-        retiring.put(revision, gone);
-        gone.whenComplete((ignored, error) -> {
-            retiring.remove(revision, gone);
-            if (!closed) {
+        registry.remove(revision, () -> {
+            if (!registry.isClosed()) {
                 images.forget(revision);
             }
         });
-        services.listeners().endpointsChanged(revision);
-        services.listeners().healthChanged(revision);
     }
 
     @Override
     public void setDesiredScale(RevisionKey revision, int desired) {
-        ContainerRevision containers = revisions.get(revision);
-        if (containers != null && !closed) {
-            containers.setDesired(desired);
-        }
+        registry.setDesiredScale(revision, desired);
     }
 
     @Override
     public int readyInstances(RevisionKey revision) {
-        ContainerRevision containers = revisions.get(revision);
-        return containers == null ? 0 : containers.readyCount();
+        return registry.readyInstances(revision);
     }
 
     @Override
     public RevisionEndpoints endpoints(RevisionKey revision) {
-        ContainerRevision containers = revisions.get(revision);
-        return containers == null ? RevisionEndpoints.unknown(revision) : containers.endpoints();
+        return registry.endpoints(revision);
     }
 
     @Override
@@ -144,14 +125,12 @@ public final class ContainerRuntime implements WorkloadRuntime {
 
     @Override
     public RevisionHealth health(RevisionKey revision) {
-        ContainerRevision containers = revisions.get(revision);
-        return containers == null ? RevisionHealth.unregistered() : containers.health();
+        return registry.health(revision);
     }
 
     @Override
     public List<InstanceInfo> instances(RevisionKey revision) {
-        ContainerRevision containers = revisions.get(revision);
-        return containers == null ? List.of() : containers.instances();
+        return registry.instances(revision);
     }
 
     /** The image the revision runs, pinned to its digest, once resolved. */
@@ -176,33 +155,22 @@ public final class ContainerRuntime implements WorkloadRuntime {
 
     @Override
     public void close() {
-        if (closed) {
+        if (registry.isClosed()) {
             return;
         }
-        closed = true;
-        List.copyOf(revisions.keySet()).forEach(this::remove);
+        registry.closeAndRemoveAll(this::remove);
         Duration bound = settings.timings().terminationGracePeriod().plus(CLOSE_MARGIN);
         try {
-            CompletableFuture.allOf(retiring.values().toArray(CompletableFuture[]::new))
-                    .get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            registry.awaitRetired(bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warnf("event=close-incomplete waitedMillis=%d revisions=%s error=%s", bound.toMillis(),
-                    retiring.keySet(), e);
+                    registry.stillRetiring(), e);
         }
         probePool.shutdownNow();
         scheduler.shutdownNow();
         engine.close();
         LOG.infof("event=container-runtime-closed");
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,8 +4,12 @@ import dev.wisp.api.dataplane.InstanceDrain;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.serving.v1.Revision;
+import dev.wisp.serving.runtime.DaemonSchedulers;
 import dev.wisp.serving.runtime.InstanceInfo;
 import dev.wisp.serving.runtime.RevisionHealth;
+import dev.wisp.serving.runtime.RevisionKeys;
+import dev.wisp.serving.runtime.RevisionRegistry;
+import dev.wisp.serving.runtime.RuntimeListeners;
 import dev.wisp.serving.runtime.WorkloadRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +18,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -39,16 +36,12 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     private static final Logger LOG = Logger.getLogger(ProcessRuntime.class);
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(3);
-    private static final String DEFAULT_NAMESPACE = "default";
 
     private final ProcessRuntimeSettings settings;
     private final RuntimeServices services;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService probePool;
-    private final Map<RevisionKey, RevisionInstances> revisions = new ConcurrentHashMap<>();
-    /** Revisions removed while their instances were still stopping; close() waits for them too. */
-    private final Map<RevisionKey, CompletableFuture<Void>> retiring = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final RevisionRegistry registry;
 
     public ProcessRuntime(ProcessRuntimeSettings settings, Clock clock) {
         this(settings, clock, InstanceDrain.none());
@@ -61,35 +54,28 @@ public final class ProcessRuntime implements WorkloadRuntime {
     public ProcessRuntime(ProcessRuntimeSettings settings, Clock clock, InstanceDrain drain) {
         this.settings = Objects.requireNonNull(settings, "settings");
         createDirectories(settings);
-        this.scheduler = pool("wisp-process-runtime", 2);
-        this.probePool = pool("wisp-process-probe", 2);
+        this.scheduler = DaemonSchedulers.create("wisp-process-runtime", 2);
+        this.probePool = DaemonSchedulers.create("wisp-process-probe", 2);
         InstanceRecords records = new InstanceRecords(settings.instancesDir());
         ProcessTreeTerminator terminator = new ProcessTreeTerminator(scheduler, settings.terminationGracePeriod());
         int reaped = new StaleProcessReaper(records, terminator).reap();
         PortAllocator ports = new PortAllocator();
+        RuntimeListeners listeners = new RuntimeListeners();
+        this.registry = new RevisionRegistry(LOG, listeners);
         this.services = new RuntimeServices(settings, clock, scheduler,
                 new InstanceLauncher(new EnvironmentBuilder(System.getenv()), ports, records),
                 new ReadinessProber(probePool, settings.probeInterval()), terminator, records, ports,
                 new InstanceLogs(settings.logsDir()), new InstanceIds(),
                 new RestartBackoff(settings.restartBackoffInitial(), settings.restartBackoffMax()),
-                new RuntimeListeners(), Objects.requireNonNull(drain, "drain"));
+                listeners, Objects.requireNonNull(drain, "drain"));
         LOG.infof("event=process-runtime-started stateDir=%s staleInstancesStopped=%d", settings.stateDir(), reaped);
     }
 
     @Override
     public void ensure(Revision revision) {
         requireOpen();
-        RevisionKey key = keyOf(revision);
-        boolean[] added = {false};
-        revisions.compute(key, (k, existing) -> {
-            if (existing != null) {
-                existing.update(revision);
-                return existing;
-            }
-            added[0] = true;
-            return new RevisionInstances(k, revision, services);
-        });
-        if (added[0]) {
+        RevisionKey key = RevisionKeys.of(revision);
+        if (registry.register(key, k -> RevisionInstances.of(k, revision, services), existing -> existing.update(revision))) {
             LOG.infof("event=revision-registered revision=%s", key);
             services.listeners().healthChanged(key);
         }
@@ -97,39 +83,25 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     @Override
     public void remove(RevisionKey revision) {
-        RevisionInstances instances = revisions.remove(revision);
-        if (instances == null) {
-            return;
-        }
-        LOG.infof("event=revision-removed revision=%s", revision);
-        CompletableFuture<Void> gone = instances.retire();
-        retiring.put(revision, gone);
-        gone.whenComplete((ignored, error) -> retiring.remove(revision, gone));
-        services.listeners().endpointsChanged(revision);
-        services.listeners().healthChanged(revision);
+        registry.remove(revision, () -> { });
     }
 
     @Override
     public void setDesiredScale(RevisionKey revision, int desired) {
-        RevisionInstances instances = revisions.get(revision);
-        if (instances == null || closed) {
+        if (!registry.setDesiredScale(revision, desired)) {
             LOG.infof("event=scale-ignored revision=%s desired=%d reason=%s", revision, desired,
-                    closed ? "closed" : "not-registered");
-            return;
+                    registry.isClosed() ? "closed" : "not-registered");
         }
-        instances.setDesired(desired);
     }
 
     @Override
     public int readyInstances(RevisionKey revision) {
-        RevisionInstances instances = revisions.get(revision);
-        return instances == null ? 0 : instances.readyCount();
+        return registry.readyInstances(revision);
     }
 
     @Override
     public RevisionEndpoints endpoints(RevisionKey revision) {
-        RevisionInstances instances = revisions.get(revision);
-        return instances == null ? RevisionEndpoints.unknown(revision) : instances.endpoints();
+        return registry.endpoints(revision);
     }
 
     @Override
@@ -139,14 +111,12 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     @Override
     public RevisionHealth health(RevisionKey revision) {
-        RevisionInstances instances = revisions.get(revision);
-        return instances == null ? RevisionHealth.unregistered() : instances.health();
+        return registry.health(revision);
     }
 
     @Override
     public List<InstanceInfo> instances(RevisionKey revision) {
-        RevisionInstances instances = revisions.get(revision);
-        return instances == null ? List.of() : instances.instances();
+        return registry.instances(revision);
     }
 
     @Override
@@ -161,18 +131,15 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     @Override
     public void close() {
-        if (closed) {
+        if (registry.isClosed()) {
             return;
         }
-        closed = true;
-        List<RevisionKey> keys = List.copyOf(revisions.keySet());
-        keys.forEach(this::remove);
-        CompletableFuture<Void> allGone = CompletableFuture.allOf(retiring.values().toArray(CompletableFuture[]::new));
+        List<RevisionKey> keys = registry.closeAndRemoveAll(this::remove);
         Duration bound = settings.terminationGracePeriod().plus(CLOSE_MARGIN);
         try {
-            allGone.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            registry.awaitRetired(bound);
         } catch (TimeoutException e) {
-            LOG.warnf("event=close-timeout waitedMillis=%d revisions=%s", bound.toMillis(), retiring.keySet());
+            LOG.warnf("event=close-timeout waitedMillis=%d revisions=%s", bound.toMillis(), registry.stillRetiring());
         } catch (ExecutionException e) {
             LOG.warnf("event=close-failed error=%s", e.getCause());
         } catch (InterruptedException e) {
@@ -184,18 +151,9 @@ public final class ProcessRuntime implements WorkloadRuntime {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (registry.isClosed()) {
             throw new IllegalStateException("the process runtime is closed");
         }
-    }
-
-    private static RevisionKey keyOf(Revision revision) {
-        if (revision.getMetadata() == null || revision.getMetadata().getName() == null) {
-            throw new IllegalArgumentException("a revision needs metadata.name to run");
-        }
-        String namespace = revision.getMetadata().getNamespace();
-        return new RevisionKey(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace,
-                revision.getMetadata().getName());
     }
 
     private static void createDirectories(ProcessRuntimeSettings settings) {
@@ -205,17 +163,5 @@ public final class ProcessRuntime implements WorkloadRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state directory " + settings.stateDir(), e);
         }
-    }
-
-    private static ScheduledExecutorService pool(String name, int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, factory);
-        pool.setRemoveOnCancelPolicy(true);
-        return pool;
     }
 }

@@ -1,4 +1,4 @@
-package dev.wisp.serving.runtime.process;
+package dev.wisp.serving.runtime;
 
 import dev.wisp.api.dataplane.RevisionKey;
 import java.util.ArrayList;
