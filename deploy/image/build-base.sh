@@ -13,7 +13,7 @@ mkdir -p "$root/opt" "$root/tmp" "$root/etc" "$root/work"
 chmod 1777 "$root/tmp"
 
 # The Java runtime: only the modules Quarkus, Vert.x, Kafka's client and fabric8 use.
-jlink --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,java.desktop,jdk.unsupported,jdk.crypto.ec,jdk.naming.dns,jdk.zipfs,jdk.management,jdk.jfr,java.instrument,java.compiler,java.scripting \
+jlink --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,java.desktop,jdk.unsupported,jdk.crypto.ec,jdk.naming.dns,jdk.zipfs,jdk.management,jdk.jfr,jdk.httpserver,java.instrument,java.compiler,java.scripting \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$root/opt/java" 2>/dev/null
 
 # The shared libraries the runtime needs (glibc, libz, ...) and the dynamic loader, from this machine.

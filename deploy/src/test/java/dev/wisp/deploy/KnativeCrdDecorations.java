@@ -53,7 +53,13 @@ public final class KnativeCrdDecorations implements CRDPostProcessor {
                     column("Subscriber_URI", "string", ".status.subscriberUri"),
                     column("Age", "date", ".metadata.creationTimestamp"),
                     column("Ready", "string", READY),
-                    column("Reason", "string", REASON)));
+                    column("Reason", "string", REASON)),
+            "builds.build.wisp.dev", List.of(
+                    column("Succeeded", "string", ".status.conditions[?(@.type=='Succeeded')].status"),
+                    column("Reason", "string", ".status.conditions[?(@.type=='Succeeded')].reason"),
+                    column("Image", "string", ".status.image"),
+                    column("URL", "string", ".status.url"),
+                    column("Age", "date", ".metadata.creationTimestamp")));
 
     @Override
     public HasMetadata process(HasMetadata resource, String crdSpecVersion) {

@@ -1,6 +1,7 @@
 package dev.wisp.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wisp.api.build.v1alpha1.Build;
 import dev.wisp.api.eventing.v1.Broker;
 import dev.wisp.api.eventing.v1.SubscriptionsApiFilter;
 import dev.wisp.api.eventing.v1.Trigger;
@@ -30,7 +31,7 @@ import java.util.List;
 public final class KnativeCrds {
     /** The kinds that get a CRD, in the order kustomize applies them. */
     public static final List<Class<? extends HasMetadata>> KINDS = List.of(
-            Service.class, Configuration.class, Revision.class, Route.class, Broker.class, Trigger.class);
+            Service.class, Configuration.class, Revision.class, Route.class, Broker.class, Trigger.class, Build.class);
 
     private KnativeCrds() {
     }

@@ -63,7 +63,7 @@ public final class ServiceTemplates {
     }
 
     /** The template's first container (created when missing), the template labelled with the Build. */
-    private static Container firstContainer(Service service, Build build) {
+    public static Container firstContainer(Service service, Build build) {
         ServiceSpec spec = service.getSpec();
         RevisionTemplateSpec template = spec.getTemplate() == null ? new RevisionTemplateSpec() : spec.getTemplate();
         spec.setTemplate(template);
@@ -81,7 +81,8 @@ public final class ServiceTemplates {
         return revision.getContainers().get(0);
     }
 
-    private static Service newService(Build build) {
+    /** A new, empty Service named by the Build's target, in its namespace. */
+    public static Service newService(Build build) {
         Service service = new Service();
         ObjectMeta meta = new ObjectMeta();
         meta.setNamespace(build.getMetadata().getNamespace());
