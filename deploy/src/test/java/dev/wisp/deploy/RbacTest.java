@@ -97,12 +97,27 @@ class RbacTest {
         assertThat(Manifest.ofKind("ServiceAccount")).extracting(Manifest::name).contains(name);
     }
 
+    /** The controller role's second ClusterRole: what the build controller uses, bound to the controller's account. */
+    @Test
+    void theBuildControllerRunsAsTheControllerWithItsOwnGrants() {
+        assertThat(grantsOf(clusterRole("wisp-build-controller"))).isEqualTo(new TreeMap<>(grants(
+                "build.wisp.dev/builds", READ, "build.wisp.dev/builds/status", UPDATE,
+                "batch/jobs", Set.of("get", "list", "watch", "create"), "core/pods", Set.of("list"),
+                "serving.knative.dev/services", Set.of("get", "create", "update"))));
+        ClusterRoleBinding binding = Manifest.ofKind("ClusterRoleBinding").stream()
+                .filter(m -> m.name().equals("wisp-build-controller")).findFirst().orElseThrow().as(ClusterRoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo("wisp-build-controller");
+        assertThat(binding.getSubjects()).extracting(Subject::getName).containsExactly("wisp-controller");
+    }
+
     @Test
     void thereAreNoOtherRolesOrBindings() {
         List<String> expected = roles().map(c -> "wisp-" + c.role()).toList();
+        List<String> withBuilds = new java.util.ArrayList<>(expected);
+        withBuilds.add("wisp-build-controller");
 
-        assertThat(Manifest.ofKind("ClusterRole")).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(Manifest.ofKind("ClusterRoleBinding")).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(Manifest.ofKind("ClusterRole")).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(withBuilds);
+        assertThat(Manifest.ofKind("ClusterRoleBinding")).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(withBuilds);
         assertThat(Manifest.ofKind("ServiceAccount")).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(Manifest.ofKind("Role")).isEmpty();
         assertThat(Manifest.ofKind("RoleBinding")).isEmpty();

@@ -24,11 +24,17 @@ public final class ClusterRoleGrants {
 
     /** Every verb x group x resource the ClusterRoles in {@code manifest} grant. */
     public static Set<String> of(Path manifest) {
+        return of(manifest, null);
+    }
+
+    /** What the ClusterRole {@code name} in {@code manifest} grants (null: every ClusterRole there). */
+    public static Set<String> of(Path manifest, String name) {
         Set<String> granted = new TreeSet<>();
         try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(manifest.toFile())) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
-                if (document != null && "ClusterRole".equals(document.path("kind").asText())) {
+                if (document != null && "ClusterRole".equals(document.path("kind").asText())
+                        && (name == null || name.equals(document.path("metadata").path("name").asText()))) {
                     addRules(Serialization.jsonMapper().convertValue(document, ClusterRole.class), granted);
                 }
             }

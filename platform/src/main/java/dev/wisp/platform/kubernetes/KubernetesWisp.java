@@ -11,6 +11,8 @@ import dev.wisp.api.dataplane.ConcurrentRoutingTable;
 import dev.wisp.autoscaler.Autoscaler;
 import dev.wisp.autoscaler.remote.MetricsEndpoint;
 import dev.wisp.autoscaler.remote.RemoteMetricsInput;
+import dev.wisp.build.kubernetes.KubernetesBuildController;
+import dev.wisp.build.kubernetes.KubernetesBuildSettings;
 import dev.wisp.eventing.reconciler.EventingParts;
 import dev.wisp.platform.kubernetes.WispRoles.Role;
 import dev.wisp.serving.controller.ServingSettings;
@@ -30,7 +32,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Wisp in Kubernetes mode: starts the roles of {@link KubernetesSettings#roles()} against the API
- * server — the serving controllers, the autoscaler (Deployments' replicas, reports from activators
+ * server — the serving and build controllers, the autoscaler (Deployments' replicas, reports from activators
  * over HTTP), the activator (routing table from watches) and the eventing roles — and stops them in
  * the reverse order. With the autoscaler and the activator in one process they meet in memory.
  */
@@ -71,6 +73,10 @@ public final class KubernetesWisp implements AutoCloseable {
         if (roles.has(Role.CONTROLLER)) {
             started.push(KubernetesServing.start(host.client(),
                     new ServingSettings(settings.domain(), 80, defaults, RESYNC), host.clock()));
+            KubernetesBuildController builds = new KubernetesBuildController(host.client(),
+                    KubernetesBuildSettings.defaults(), host.clock());
+            started.push(builds);
+            builds.start();
         }
         Autoscaler autoscaler = roles.has(Role.AUTOSCALER) ? startAutoscaler(defaults, tick, host) : null;
         if (roles.has(Role.ACTIVATOR)) {

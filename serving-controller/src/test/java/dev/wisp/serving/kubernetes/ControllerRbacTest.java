@@ -112,6 +112,6 @@ class ControllerRbacTest {
     }
 
     private static Set<String> granted() {
-        return ClusterRoleGrants.of(Path.of(System.getProperty("user.dir")).resolve("../deploy/rbac/controller.yaml").normalize());
+        return ClusterRoleGrants.of(Path.of(System.getProperty("user.dir")).resolve("../deploy/rbac/controller.yaml").normalize(), "wisp-controller");
     }
 }
