@@ -105,7 +105,7 @@ final class ResourceApi {
 
     void instances(RoutingContext ctx) {
         RevisionKey key = revision(ctx);
-        ApiResponses.ok(ctx, 200, RevisionInstancesView.of(key, runtime.health(key), runtime.instances(key)));
+        ApiResponses.ok(ctx, 200, RevisionInstancesView.of(key, runtime.health(key), runtime.instances(key), runtime.imageDigest(key)));
     }
 
     private static int tailLines(RoutingContext ctx) {

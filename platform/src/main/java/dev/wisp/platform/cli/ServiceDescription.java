@@ -45,13 +45,14 @@ final class ServiceDescription {
         line("  %s  (ready %s, instances %d/%d, age %s)", revision.name(), revision.ready(),
                 revision.statusNode("actualReplicas").asInt(0), revision.statusNode("desiredReplicas").asInt(0), revision.age(now));
         autoscaler(revision.namespace(), revision.name());
-        line("    Image:    %s", container.path("image").asText());
+        JsonNode view = client.get(options.namespacePath("revisions") + "/" + revision.name() + "/instances");
+        String digest = view.path("imageDigest").asText("");
+        line("    Image:    %s%s", container.path("image").asText(), digest.isEmpty() ? "" : "  (runs " + digest + ")");
         if (container.has("command")) {
             line("    Command:  %s", container.path("command").toString());
         }
         conditions(revisionNode, "    ");
-        JsonNode instances = client.get(options.namespacePath("revisions") + "/" + revision.name() + "/instances").path("items");
-        for (JsonNode instance : instances) {
+        for (JsonNode instance : view.path("items")) {
             line("    Instance %s  pid=%s port=%s state=%s restarts=%s", instance.path("id").asText(), instance.path("pid").asText(),
                     instance.path("port").asText(), instance.path("state").asText(), instance.path("restarts").asText());
         }

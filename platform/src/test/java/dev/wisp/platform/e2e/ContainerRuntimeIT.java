@@ -84,6 +84,8 @@ class ContainerRuntimeIT {
         await("describe shows why the new revision fails").atMost(LONG).untilAsserted(() ->
                 assertThat(wisp.cli("describe", "service", "web").stdout())
                         .contains("web-00002").contains("ImagePullBackOff").contains("does-not-exist"));
+        assertThat(wisp.cli("describe", "service", "web").stdout()).as("the revision runs a pinned image")
+                .containsPattern("wisp-test/busybox:\\d+ {2}\\(runs \\S*(sha256:)?[0-9a-f]{12,}");
         assertThat(ingress.get("web.default.localhost", "/").body()).as("the old revision serves").contains(HELLO);
 
         apply(wisp, service("crashy", null, "echo starting crashy; echo cannot open database >&2; exit 3"));
