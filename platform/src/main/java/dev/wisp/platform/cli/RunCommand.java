@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -84,15 +85,18 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     AutoscalerMetricsRoute metricsRoute;
 
+    @Inject
+    HttpServer httpServer;
+
     @Override
     public Integer call() throws Exception {
         KubernetesSettings settings = settings();
         try (KubernetesClient client = new KubernetesClientBuilder().build();
              KubernetesWisp wisp = KubernetesWisp.start(settings, autoscaling.defaults(), autoscalerTick,
                      new KubernetesWisp.Host(client, vertx, meterRegistry, metricsRoute, podName(), Clock.systemUTC()))) {
-            System.out.printf("wisp run: roles=%s namespace=%s domain=%s api-server=%s ingress=%s broker=%s%n",
-                    settings.roles(), namespace, domain, client.getMasterUrl(), port(wisp.ingressPort()),
-                    port(wisp.brokerPort()));
+            System.out.printf("wisp run: roles=%s api=%d ingress=%s broker=%s namespace=%s domain=%s api-server=%s%n",
+                    settings.roles(), httpServer.getPort(), port(wisp.ingressPort()), port(wisp.brokerPort()), namespace,
+                    domain, client.getMasterUrl());
             System.out.flush();
             Quarkus.waitForExit();
         }
