@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Activator data-plane benchmark (issue 5): wrk for DURATION each against
 #   1. the backend directly, 2. nginx as a keep-alive reverse proxy, 3. the Wisp activator,
-# all on loopback, same backend (nginx answering a fixed 13-byte body), keep-alive connections.
-# Installs nginx and wrk from Debian when missing. Prints requests/s, p50, p99 and the ratios.
+# all on loopback, same backend, keep-alive connections. Installs nginx and wrk from Debian when
+# missing. Prints requests/s, p50, p99, and the CPU time the proxy process(es) used per request
+# (utime+stime from /proc over the measured run: far less sensitive to other load on the machine
+# than requests/s), and the ratios.
+#
+# What each side gets (like for like, and like production):
+#   backend   its own nginx, worker_processes 1, answering a fixed 13-byte body;
+#   nginx     its own nginx, worker_processes $WORKERS, upstream keepalive 256, X-Forwarded-For;
+#   activator $WORKERS event loops (its default is one per core), the JVM flags in $ACTIVATOR_JVM.
+#   WORKERS defaults to the number of cores, as `worker_processes auto` and the activator's default.
 # Usage: bench/activator-vs-nginx.sh [duration=30s] [connections=64] [threads=2]
 # Optional: JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr;
-#           LOOPS=n runs the activator on n event loops (default: its own default, one per core).
+#           WORKERS=n nginx workers and activator event loops; ACTIVATOR_JVM="..." JVM flags.
 set -euo pipefail
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 THREADS=${3:-2}
+WORKERS=${WORKERS:-$(nproc)}
+# The activator's JVM: the default collector (G1, as `wisp up` runs it) with the heap the end-to-end
+# tests give `wisp up`. -XX:+UseParallelGC measured no different here (CPU per request and p99 within noise).
+ACTIVATOR_JVM=${ACTIVATOR_JVM:--Xmx512m}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=/tmp/wisp-bench
 BACKEND=18180 PROXY=18181 ACTIVATOR=18182
@@ -21,37 +33,41 @@ if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/error.log warn;
+nginx_conf() { # name workers server-block
+  mkdir -p "$WORK/$1"
+  cat >"$WORK/$1/nginx.conf" <<CONF
+worker_processes $2;
+pid $WORK/$1/nginx.pid;
+error_log $WORK/$1/error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
   keepalive_requests 1000000;
-  server { listen 127.0.0.1:$BACKEND; location / { return 200 "hello, world\n"; } }
-  upstream backend { server 127.0.0.1:$BACKEND; keepalive 256; }
+  $3
+}
+CONF
+}
+nginx_conf backend 1 "server { listen 127.0.0.1:$BACKEND; location / { return 200 \"hello, world\\n\"; } }"
+nginx_conf proxy "$WORKERS" "upstream backend { server 127.0.0.1:$BACKEND; keepalive 256; }
   server {
     listen 127.0.0.1:$PROXY;
     location / {
       proxy_pass http://backend;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header Host \$host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_buffering on;
     }
-  }
-}
-CONF
+  }"
 
 pids=()
 cleanup() {
-  "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
+  for name in backend proxy; do "$NGINX" -c "$WORK/$name/nginx.conf" -p "$WORK/$name" -s stop 2>/dev/null || true; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
+for name in backend proxy; do "$NGINX" -c "$WORK/$name/nginx.conf" -p "$WORK/$name"; done
 
 # The activator, from the installed module and its test classes (BenchActivatorMain).
 TARGET=${WISP_TARGET:-$ROOT/activator/target}
@@ -59,26 +75,46 @@ TARGET=${WISP_TARGET:-$ROOT/activator/target}
   -Dmdep.includeScope=test ${WISP_TARGET:+-Dwisp.target=$WISP_TARGET} >/dev/null)
 JFR_OPTS=""
 if [[ "${JFR:-0}" == 1 ]]; then JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/activator.jfr,settings=profile"; fi
-java -Xmx512m $JFR_OPTS -cp "$TARGET/classes:$TARGET/test-classes:$(cat "$WORK/cp.txt")" \
-  dev.wisp.activator.BenchActivatorMain "$ACTIVATOR" "$BACKEND" "${LOOPS:-}" >"$WORK/activator.log" 2>&1 &
-pids+=($!)
+# shellcheck disable=SC2086
+java $ACTIVATOR_JVM $JFR_OPTS -cp "$TARGET/classes:$TARGET/test-classes:$(cat "$WORK/cp.txt")" \
+  dev.wisp.activator.BenchActivatorMain "$ACTIVATOR" "$BACKEND" "$WORKERS" >"$WORK/activator.log" 2>&1 &
+ACTIVATOR_PID=$!
+pids+=("$ACTIVATOR_PID")
 for _ in $(seq 1 100); do curl -sf -H 'Host: bench.default.localhost' "http://127.0.0.1:$ACTIVATOR/" >/dev/null && break; sleep 0.2; done
 
-run() { # name url host
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $3" "$2" >/dev/null # warm-up (JIT, pools)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $3" "$2" >"$WORK/$1.txt"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/$1.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/$1.txt")
-  printf '%-10s %12s %10s %10s\n' "$1" "$rps" "$p50" "$p99"
-  eval "RPS_$1=$rps"
+cpu_ticks() { # summed utime+stime of the given pids, in clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    read -r -a stat <"/proc/$pid/stat" && total=$((total + stat[13] + stat[14]))
+  done
+  echo "$total"
 }
-printf '%-10s %12s %10s %10s\n' target requests/s p50 p99
-run direct "http://127.0.0.1:$BACKEND/" bench.default.localhost
-run nginx "http://127.0.0.1:$PROXY/" bench.default.localhost
-run activator "http://127.0.0.1:$ACTIVATOR/" bench.default.localhost
-awk -v a="$RPS_activator" -v n="$RPS_nginx" -v d="$RPS_direct" \
-  'BEGIN { printf "throughput activator/nginx = %.2f, activator/direct = %.2f\n", a / n, a / d }'
+run() { # name url host pids-to-measure...
+  local name=$1 url=$2 host=$3; shift 3
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
+  local before after
+  before=$(cpu_ticks "$@")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $host" "$url" >"$WORK/$name.txt"
+  after=$(cpu_ticks "$@")
+  local rps p50 p99 requests cpu
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt")
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  printf '%-10s %12s %10s %10s %14s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+  eval "RPS_$name=$rps; CPU_$name=$cpu"
+}
+proxy_pids() { local master; master=$(cat "$WORK/$1/nginx.pid"); echo "$master" $(pgrep -P "$master"); }
+echo "workers: nginx worker_processes $WORKERS, activator $WORKERS event loops (JVM: $ACTIVATOR_JVM);" \
+  "backend nginx worker_processes 1; wrk $THREADS threads, $CONNECTIONS connections, $DURATION"
+printf '%-10s %12s %10s %10s %14s\n' target requests/s p50 p99 'proxy cpu us/req'
+# shellcheck disable=SC2046
+run direct "http://127.0.0.1:$BACKEND/" bench.default.localhost $(proxy_pids backend)
+# shellcheck disable=SC2046
+run nginx "http://127.0.0.1:$PROXY/" bench.default.localhost $(proxy_pids proxy)
+run activator "http://127.0.0.1:$ACTIVATOR/" bench.default.localhost "$ACTIVATOR_PID"
+awk -v a="$RPS_activator" -v n="$RPS_nginx" -v d="$RPS_direct" -v ca="$CPU_activator" -v cn="$CPU_nginx" \
+  'BEGIN { printf "throughput activator/nginx = %.2f, activator/direct = %.2f; proxy cpu per request activator/nginx = %.2f\n", a / n, a / d, ca / cn }'
 echo "machine: $(nproc) cores shared by wrk, nginx and the activator (and anything else running);" \
   "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw output in $WORK"

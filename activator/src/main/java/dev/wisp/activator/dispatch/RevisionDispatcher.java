@@ -241,7 +241,7 @@ public final class RevisionDispatcher implements InstanceDrain {
     }
 
     private void release(Exchange exchange) {
-        with.vertx().cancelTimer(exchange.timerId());
+        exchange.cancelDeadline();
         RevisionKey revision = exchange.revision();
         with.ledger().finished(revision, with.clock().instant());
         with.meters().responded(revision, statusOf(exchange), System.nanoTime() - exchange.arrivedNanos());

@@ -1,6 +1,7 @@
 package dev.wisp.activator.handler;
 
 import dev.wisp.activator.proxy.Replies;
+import dev.wisp.activator.proxy.RequestBody;
 import dev.wisp.api.dataplane.HostRoute;
 import dev.wisp.api.dataplane.RoutingTable;
 import io.vertx.core.Handler;
@@ -27,7 +28,9 @@ public final class HostRouter implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         // Nothing of the body is read until an instance is chosen; backpressure holds the rest.
-        request.pause();
+        if (!RequestBody.isAbsent(request)) {
+            request.pause();
+        }
         String host = HostHeader.hostName(RequestAuthority.of(request));
         Optional<HostRoute> route = host.isEmpty() ? Optional.empty() : routes.lookup(host);
         if (route.isEmpty()) {

@@ -14,11 +14,15 @@ public final class RequestAuthority {
 
     /** {@code host[:port]} as the client sent it, or "" when it sent none. */
     public static String of(HttpServerRequest request) {
+        // The Host header as sent, when there is one: no parsing and re-joining per request.
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host != null && !host.isEmpty()) {
+            return host;
+        }
         HostAndPort authority = request.authority();
         if (authority != null && authority.host() != null && !authority.host().isEmpty()) {
             return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
         }
-        String host = request.getHeader(HttpHeaders.HOST);
-        return host == null ? "" : host;
+        return "";
     }
 }

@@ -5,11 +5,11 @@ import dev.wisp.activator.metrics.TrafficLedger;
 import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.Replies;
 import dev.wisp.activator.proxy.UpstreamProxy;
+import dev.wisp.activator.timing.LoopDeadlines;
 import dev.wisp.api.dataplane.InstanceDirectory;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public final class RevisionGate implements RevisionHandler {
     /** The timeout used when a revision does not declare one (Knative's default). */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
-    private final Vertx vertx;
+    private final LoopDeadlines<Exchange> deadlines;
     private final InstanceDirectory directory;
     private final TrafficLedger ledger;
     private final RevisionDispatcher dispatcher;
@@ -33,10 +33,11 @@ public final class RevisionGate implements RevisionHandler {
     private final Thread loopThread;
     private final UpstreamProxy proxy;
 
-    public RevisionGate(Vertx vertx, InstanceDirectory directory, TrafficLedger ledger,
+    /** A gate on the calling event loop; {@code deadlines} (of this loop) time the exchanges out. */
+    public RevisionGate(LoopDeadlines<Exchange> deadlines, InstanceDirectory directory, TrafficLedger ledger,
                         RevisionDispatcher dispatcher, Clock clock, Context context, Thread loopThread,
                         UpstreamProxy proxy) {
-        this.vertx = vertx;
+        this.deadlines = deadlines;
         this.loopThread = loopThread;
         this.context = context;
         this.proxy = proxy;
@@ -58,7 +59,7 @@ public final class RevisionGate implements RevisionHandler {
         Exchange exchange = new Exchange(request, revision, timeout, context, loopThread, proxy);
         exchange.upstreamTimeouts(endpoints.responseStartTimeout().toMillis(), endpoints.idleTimeout().toMillis());
         ledger.arrived(revision, clock.instant());
-        exchange.timerId(vertx.setTimer(Math.max(1, timeout.toMillis()), id -> dispatcher.expire(exchange)));
+        exchange.deadline(deadlines.add(exchange, Math.max(1, timeout.toMillis())));
         request.response().closeHandler(v -> dispatcher.abandon(exchange));
         dispatcher.submit(exchange);
     }

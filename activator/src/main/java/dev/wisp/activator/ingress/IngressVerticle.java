@@ -6,7 +6,9 @@ import dev.wisp.activator.handler.HostRouter;
 import dev.wisp.activator.handler.RevisionGate;
 import dev.wisp.activator.handler.TrafficSplitter;
 import dev.wisp.activator.metrics.TrafficLedger;
+import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.UpstreamProxy;
+import dev.wisp.activator.timing.LoopDeadlines;
 import dev.wisp.api.dataplane.InstanceDirectory;
 import dev.wisp.api.dataplane.RoutingTable;
 import io.vertx.core.AbstractVerticle;
@@ -38,6 +40,7 @@ public final class IngressVerticle extends AbstractVerticle {
     private final SplittableRandom random;
     private HttpServer server;
     private HttpClient client;
+    private LoopDeadlines<Exchange> deadlines;
 
     public IngressVerticle(Shared shared, SplittableRandom random) {
         this.shared = shared;
@@ -48,7 +51,8 @@ public final class IngressVerticle extends AbstractVerticle {
     public void start(Promise<Void> started) {
         ActivatorSettings settings = shared.settings();
         client = UpstreamProxy.createClient(vertx);
-        RevisionGate gate = new RevisionGate(vertx, shared.directory(), shared.ledger(), shared.dispatcher(),
+        deadlines = new LoopDeadlines<>(vertx, shared.dispatcher()::expire);
+        RevisionGate gate = new RevisionGate(deadlines, shared.directory(), shared.ledger(), shared.dispatcher(),
                 shared.clock(), context, Thread.currentThread(), new UpstreamProxy(vertx, client));
         HostRouter router = new HostRouter(shared.routes(), new TrafficSplitter(random, gate));
         ConnectionGuard guard = new ConnectionGuard(settings.headerTimeout(), settings.keepAliveTimeout());
@@ -63,6 +67,7 @@ public final class IngressVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        deadlines.close();
         server.close().eventually(() -> client.close()).onComplete(stopped);
     }
 
@@ -88,6 +93,9 @@ public final class IngressVerticle extends AbstractVerticle {
                 .setMaxHeaderSize(settings.maxHeaderSize())
                 .setMaxInitialLineLength(settings.maxRequestLineLength())
                 .setDecompressionSupported(false)
-                .setCompressionSupported(false);
+                .setCompressionSupported(false)
+                // Upgrades are tunnelled to the instance as bytes: no WebSocket extension handler per connection.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
     }
 }

@@ -26,7 +26,12 @@ public final class TrafficLedger {
 
     /** A request for {@code revision} arrived at {@code now}. */
     public synchronized void arrived(RevisionKey revision, Instant now) {
-        windows.computeIfAbsent(revision, r -> new ConcurrencyWindow(intervalStart)).arrived(now);
+        ConcurrencyWindow window = windows.get(revision); // no capturing lambda per request
+        if (window == null) {
+            window = new ConcurrencyWindow(intervalStart);
+            windows.put(revision, window);
+        }
+        window.arrived(now);
     }
 
     /** A request for {@code revision} was answered (or given up) at {@code now}. */

@@ -1,5 +1,6 @@
 package dev.wisp.activator.proxy;
 
+import dev.wisp.activator.timing.DeadlineQueue;
 import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionKey;
 import io.vertx.core.Context;
@@ -31,7 +32,7 @@ public final class Exchange {
     private long responseStartMillis;
     private long idleMillis;
     private HttpClientRequest upstream;
-    private long timerId = -1;
+    private DeadlineQueue.Entry<Exchange> deadline;
     private boolean continueSent;
 
     public Exchange(HttpServerRequest request, RevisionKey revision, Duration timeout, Context context,
@@ -120,12 +121,23 @@ public final class Exchange {
         return state == State.DONE;
     }
 
-    public long timerId() {
-        return timerId;
+    /** Sets the pending timeout of this exchange (see {@code LoopDeadlines}). */
+    public void deadline(DeadlineQueue.Entry<Exchange> entry) {
+        this.deadline = entry;
     }
 
-    public void timerId(long id) {
-        this.timerId = id;
+    /** Cancels the exchange's timeout, on its event loop (whose deadline queue it is in). */
+    public void cancelDeadline() {
+        DeadlineQueue.Entry<Exchange> entry = deadline;
+        if (entry == null) {
+            return;
+        }
+        if (Thread.currentThread() == loopThread) {
+            deadline = null;
+            entry.cancel();
+        } else {
+            context.runOnContext(v -> cancelDeadline());
+        }
     }
 
     /** Takes a slot on {@code instance}: the exchange is now connecting to it. */

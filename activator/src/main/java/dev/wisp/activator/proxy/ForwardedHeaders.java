@@ -1,7 +1,11 @@
 package dev.wisp.activator.proxy;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,10 +101,34 @@ public final class ForwardedHeaders {
 
     /** Copies the end-to-end headers of an upstream response (or a client request) into {@code target}. */
     public static void copyResponse(MultiMap upstream, MultiMap target) {
+        HttpHeaders netty = NettyHeaderView.of(upstream);
+        if (netty != null) {
+            copyEndToEnd(netty, target);
+            return;
+        }
         Set<String> named = connectionTokens(upstream);
         for (Map.Entry<String, String> header : upstream) {
             if (isEndToEnd(header.getKey(), named)) {
                 target.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    /** As {@link #copyResponse}, walking the decoded names and values without turning them into Strings. */
+    private static void copyEndToEnd(HttpHeaders source, MultiMap target) {
+        Set<String> named = Set.of();
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = source.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            if (AsciiString.contentEqualsIgnoreCase(header.getKey(), HttpHeaderNames.CONNECTION)) {
+                named = addTokens(named, header.getValue().toString());
+            }
+        }
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = source.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            if (!isHopByHop(name) && (name.length() == 0 || name.charAt(0) != ':')
+                    && (named.isEmpty() || !named.contains(name.toString().toLowerCase(Locale.ROOT)))) {
+                target.add(name, header.getValue());
             }
         }
     }
@@ -113,17 +141,21 @@ public final class ForwardedHeaders {
     }
 
     /** Whether {@code name} is one of {@link #HOP_BY_HOP}, without allocating (this runs for every header). */
-    static boolean isHopByHop(String name) {
+    static boolean isHopByHop(CharSequence name) {
         switch (name.length()) {
-            case 2: return name.equalsIgnoreCase("te");
-            case 7: return name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
-            case 10: return name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16: return name.equalsIgnoreCase("proxy-connection");
-            case 17: return name.equalsIgnoreCase("transfer-encoding");
-            case 18: return name.equalsIgnoreCase("proxy-authenticate");
-            case 19: return name.equalsIgnoreCase("proxy-authorization");
+            case 2: return is(name, "te");
+            case 7: return is(name, "trailer") || is(name, "upgrade");
+            case 10: return is(name, "connection") || is(name, "keep-alive");
+            case 16: return is(name, "proxy-connection");
+            case 17: return is(name, "transfer-encoding");
+            case 18: return is(name, "proxy-authenticate");
+            case 19: return is(name, "proxy-authorization");
             default: return false;
         }
+    }
+
+    private static boolean is(CharSequence name, String lowerCase) {
+        return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
     }
 
     /** Extra header names a Connection header declares hop-by-hop (lower case); usually none. */
@@ -133,12 +165,21 @@ public final class ForwardedHeaders {
         }
         Set<String> named = Set.of();
         for (String value : headers.getAll("connection")) {
-            for (String token : value.indexOf(',') < 0 ? new String[] {value} : value.split(",")) {
-                String name = token.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
-                    named = named.isEmpty() ? new HashSet<>() : named;
-                    named.add(name);
-                }
+            named = addTokens(named, value);
+        }
+        return named;
+    }
+
+    /** Adds the header names a Connection value declares hop-by-hop to {@code named} (a new set when needed). */
+    private static Set<String> addTokens(Set<String> named, String value) {
+        if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
+            return named; // the usual value: nothing named
+        }
+        for (String token : value.indexOf(',') < 0 ? new String[] {value} : value.split(",")) {
+            String name = token.trim().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
+                named = named.isEmpty() ? new HashSet<>() : named;
+                named.add(name);
             }
         }
         return named;

@@ -2,6 +2,7 @@ package dev.wisp.activator.proxy;
 
 import dev.wisp.activator.handler.RequestAuthority;
 import dev.wisp.api.dataplane.Endpoint;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -123,10 +124,21 @@ public final class UpstreamProxy {
         }
         long startTimer = exchange.responseStartMillis() <= 0 ? -1
                 : vertx.setTimer(exchange.responseStartMillis(), id -> responseStartTimedOut(exchange, upstream, outcome));
-        upstream.response()
-                .onComplete(ar -> vertx.cancelTimer(startTimer))
-                .onSuccess(response -> relayResponse(exchange, response, outcome))
-                .onFailure(cause -> upstreamFailed(exchange, cause, outcome));
+        upstream.response().onComplete(head -> { // one listener: no listener array per request
+            if (startTimer >= 0) {
+                vertx.cancelTimer(startTimer);
+            }
+            if (head.succeeded()) {
+                relayResponse(exchange, head.result(), outcome);
+            } else {
+                upstreamFailed(exchange, head.cause(), outcome);
+            }
+        });
+        if (RequestBody.isAbsent(request)) {
+            // Not paused by the router (nothing to hold back), and nothing to pipe.
+            upstream.end();
+            return outcome.future();
+        }
         exchange.sendContinueIfExpected();
         // A client that goes away mid-body cancels the upstream request; its response then fails.
         request.pipe().endOnFailure(false).to(upstream).onFailure(cause -> upstream.reset());
@@ -157,8 +169,13 @@ public final class UpstreamProxy {
 
     /** Copies status and end-to-end headers of an upstream response to the client's response. */
     static void copyHead(Exchange exchange, HttpClientResponse upstream, HttpServerResponse response) {
-        response.setStatusCode(upstream.statusCode());
-        response.setStatusMessage(upstream.statusMessage());
+        int status = upstream.statusCode();
+        response.setStatusCode(status);
+        String message = upstream.statusMessage();
+        // The standard reason phrase is what setStatusCode gives: a custom one costs a new status per response.
+        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
+            response.setStatusMessage(message);
+        }
         ForwardedHeaders.copyResponse(upstream.headers(), response.headers());
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 && mayHaveBody(exchange.request().method(), upstream.statusCode())) {

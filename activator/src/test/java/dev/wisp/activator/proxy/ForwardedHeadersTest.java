@@ -2,9 +2,17 @@ package dev.wisp.activator.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.impl.headers.HeadersAdaptor;
+import io.vertx.core.http.impl.headers.Http2HeadersAdaptor;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ForwardedHeadersTest {
 
@@ -87,6 +95,40 @@ class ForwardedHeadersTest {
 
         assertThat(target.getAll("Set-Cookie")).isEqualTo(List.of("a=1", "b=2"));
         assertThat(target.names()).containsExactlyInAnyOrder("Set-Cookie", "Content-Type");
+    }
+
+    /** The header maps a proxied message can arrive in: Vert.x's own (HTTP/1 server), a client response's, HTTP/2's. */
+    record Kind(String name, Supplier<MultiMap> create) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Kind> kinds() {
+        return Stream.of(new Kind("vert.x headers", MultiMap::caseInsensitiveMultiMap),
+                new Kind("netty headers behind an adaptor", () -> new HeadersAdaptor(new DefaultHttpHeaders())),
+                new Kind("http/2 headers", () -> new Http2HeadersAdaptor(new DefaultHttp2Headers())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void headersNamedByConnectionAreDroppedFromEveryKindOfMap(Kind kind) {
+        MultiMap source = kind.create().get();
+        source.add("connection", "keep-alive, X-Hop");
+        source.add("Connection", "Close");
+        source.add("x-hop", "1");
+        source.add("X-Kept", "2");
+        source.add("Set-Cookie", "a=1");
+        source.add("Set-Cookie", "b=2");
+        source.add("Keep-Alive", "timeout=5");
+        MultiMap target = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardedHeaders.copyResponse(source, target);
+
+        assertThat(target.names()).containsExactlyInAnyOrder("X-Kept", "Set-Cookie");
+        assertThat(target.getAll("set-cookie")).containsExactly("a=1", "b=2");
+        assertThat(target.get("x-kept")).isEqualTo("2");
     }
 
     private static MultiMap headers(String... namesAndValues) {
