@@ -3,6 +3,7 @@ package dev.wisp.platform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wisp.api.serving.v1.RuntimeAnnotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,11 @@ public class DeployCommand implements Callable<Integer> {
     @Option(names = "--context-dir", description = "The directory inside the source to build.")
     String contextDir;
 
+    @Option(names = "--runtime", description = "How the service runs: process (a bundle run as a local process) or "
+            + "container (an OCI image built on wisp up's --build-base-image, run by the container runtime); sets "
+            + "wisp.dev/runtime (default: the Service's own annotation, else process).")
+    String runtime;
+
     @Option(names = "--env", description = "An environment variable of the app, NAME=VALUE (repeatable).")
     List<String> env = List.of();
 
@@ -73,7 +79,14 @@ public class DeployCommand implements Callable<Integer> {
         build.put("apiVersion", "build.wisp.dev/v1alpha1").put("kind", "Build");
         ObjectNode meta = build.putObject("metadata");
         meta.put("name", name).put("namespace", options.namespace);
-        meta.putObject("annotations").put("build.wisp.dev/run", run);
+        ObjectNode annotations = meta.putObject("annotations").put("build.wisp.dev/run", run);
+        if (runtime != null) {
+            if (!RuntimeAnnotation.PROCESS.equals(runtime) && !RuntimeAnnotation.CONTAINER.equals(runtime)) {
+                throw new CliException("--runtime must be " + RuntimeAnnotation.PROCESS + " or "
+                        + RuntimeAnnotation.CONTAINER + ", got \"" + runtime + "\"");
+            }
+            annotations.put(RuntimeAnnotation.KEY, runtime);
+        }
         ObjectNode spec = build.putObject("spec");
         ObjectNode src = spec.putObject("source");
         src.putObject("local").put("path", dir.toString());

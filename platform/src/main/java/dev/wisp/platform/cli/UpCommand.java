@@ -13,9 +13,11 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +66,12 @@ public class UpCommand implements Callable<Integer> {
             + "`podman system service`); default: DOCKER_HOST, /run/podman/podman.sock, /var/run/docker.sock, "
             + "$XDG_RUNTIME_DIR/podman/podman.sock.")
     Path containerSocket;
+
+    @Option(names = "--build-base-image", description = "Base image of the OCI images that Builds of Java (maven) "
+            + "apps produce for the container runtime: tar:///path/base.tar (a Docker archive, e.g. from "
+            + "deploy/image/build-base.sh) or a registry reference; other strategies get none (default: none, "
+            + "such Builds fail with NoBaseImage).")
+    String buildBaseImage;
 
     @Option(names = "--kafka", description = "Use this Kafka (host:port) for brokers instead of starting the embedded one.")
     String kafka;
@@ -123,7 +131,7 @@ public class UpCommand implements Callable<Integer> {
         }
         StandaloneSettings settings = new StandaloneSettings(state, host, port, domain, defaults, autoscalerTick,
                 rolloutDuration, retainRevisions, runtimes);
-        StandaloneWisp wisp = StandaloneWisp.start(settings, vertx, meterRegistry);
+        StandaloneWisp wisp = StandaloneWisp.start(settings, vertx, meterRegistry, baseImage());
         apiRoutes.attach(wisp);
         Thread eventingStarter = startEventing(wisp);
         String api = "http://" + host + ":" + httpServer.getPort();
@@ -141,6 +149,18 @@ public class UpCommand implements Callable<Integer> {
             eventingStarter.join(Duration.ofSeconds(60).toMillis());
         }
         return 0;
+    }
+
+    /** The --build-base-image, checked: a local archive must exist, or every OCI build would fail on it. */
+    private Optional<String> baseImage() {
+        if (buildBaseImage == null || buildBaseImage.isBlank()) {
+            return Optional.empty();
+        }
+        if (buildBaseImage.startsWith("tar://") && !Files.isRegularFile(Path.of(buildBaseImage.substring("tar://".length())))) {
+            throw new CliException("--build-base-image " + buildBaseImage + ": no such file; build one with "
+                    + "deploy/image/build-base.sh OUT_TAR and pass tar:///absolute/path/OUT_TAR");
+        }
+        return Optional.of(buildBaseImage);
     }
 
     /** Eventing starts in the background (Kafka takes seconds): serving is up at once, brokers join it. */

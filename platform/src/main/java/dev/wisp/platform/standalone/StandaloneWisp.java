@@ -2,21 +2,26 @@ package dev.wisp.platform.standalone;
 
 import dev.wisp.activator.Activator;
 import dev.wisp.activator.ActivatorSettings;
+import dev.wisp.api.build.v1alpha1.BuildStrategy;
 import dev.wisp.api.dataplane.ConcurrentRoutingTable;
 import dev.wisp.api.dataplane.InstanceDrain;
+import dev.wisp.api.serving.v1.RuntimeAnnotation;
 import dev.wisp.autoscaler.Autoscaler;
 import dev.wisp.build.BuildController;
 import dev.wisp.build.BuildSettings;
+import dev.wisp.build.image.ImageLoader;
 import dev.wisp.eventing.kafka.EmbeddedKafka;
 import dev.wisp.platform.store.FileResourceStore;
 import dev.wisp.serving.controller.ServingController;
 import dev.wisp.serving.controller.ServingSettings;
+import dev.wisp.serving.runtime.RoutingWorkloadRuntime;
 import dev.wisp.serving.runtime.WorkloadRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -38,6 +43,8 @@ public final class StandaloneWisp implements AutoCloseable {
     private boolean closed;
     /** The build controller (Source to URL), started after serving. */
     private BuildController builds;
+    /** Loads OCI builds into the container engine; null without the container runtime. */
+    private EngineImageLoader imageLoader;
     private StandaloneEventing eventing;
     /** The embedded Kafka while eventing starts, so that a stop in the meantime can abort it. */
     private volatile EmbeddedKafka startingKafka;
@@ -61,6 +68,16 @@ public final class StandaloneWisp implements AutoCloseable {
 
     /** Starts every component, the autoscaler publishing its per-revision state to {@code meters} (null for none). */
     public static StandaloneWisp start(StandaloneSettings settings, Vertx vertx, MeterRegistry meters) throws Exception {
+        return start(settings, vertx, meters, Optional.empty());
+    }
+
+    /**
+     * Starts every component; Builds of the maven strategy that produce OCI images build them on
+     * {@code buildBaseImage} ({@code tar:///path/base.tar} or a registry reference; the other strategies
+     * get none and such Builds fail with NoBaseImage), loaded into the container runtime's engine.
+     */
+    public static StandaloneWisp start(StandaloneSettings settings, Vertx vertx, MeterRegistry meters,
+                                       Optional<String> buildBaseImage) throws Exception {
         Clock clock = Clock.systemUTC();
         FileResourceStore store = FileResourceStore.open(settings.stateDir().resolve("store"), clock);
         // The runtime drains an instance through the activator before stopping it; the activator needs the runtime.
@@ -81,9 +98,27 @@ public final class StandaloneWisp implements AutoCloseable {
                 clock);
         controller.start();
         StandaloneWisp wisp = new StandaloneWisp(store, runtime, autoscaler, activator, controller, port, settings);
-        wisp.builds = new BuildController(store, BuildSettings.defaults(settings.stateDir()), clock);
-        wisp.builds.start();
+        wisp.startBuilds(clock, buildBaseImage);
         return wisp;
+    }
+
+    /** Starts the build controller; with the container runtime running, its OCI builds are loaded into its engine. */
+    private void startBuilds(Clock clock, Optional<String> baseImage) {
+        BuildSettings buildSettings = BuildSettings.defaults(settings.stateDir());
+        if (baseImage.isPresent()) {
+            // The base archive build-base.sh writes holds a Java runtime: only Java (maven) apps run on it.
+            buildSettings = buildSettings.withBaseImage(BuildStrategy.MAVEN, baseImage.get());
+        }
+        boolean containers = runtime instanceof RoutingWorkloadRuntime routing
+                && routing.runtime(RuntimeAnnotation.CONTAINER).isPresent();
+        if (containers) {
+            imageLoader = settings.runtimes().resolve(System.getenv(), path -> path.toFile().exists()).socket()
+                    .map(EngineImageLoader::open).orElse(null);
+        }
+        LOG.infof("event=builds-configured baseImage=%s imageLoader=%s", baseImage.orElse("none"),
+                imageLoader == null ? "none" : "engine");
+        builds = new BuildController(store, buildSettings, clock, Optional.<ImageLoader>ofNullable(imageLoader));
+        builds.start();
     }
 
     /** The build controller: runs Builds and keeps their logs. */
@@ -144,6 +179,9 @@ public final class StandaloneWisp implements AutoCloseable {
         }
         if (builds != null) {
             builds.close();
+        }
+        if (imageLoader != null) {
+            imageLoader.close();
         }
         controller.close();
         autoscaler.close();

@@ -32,6 +32,9 @@ public final class EngineClient implements AutoCloseable {
 
     private static final String API = "/v1.41";
     private static final long REQUEST_IDLE_MILLIS = 60_000;
+    /** An engine unpacks and stores a loaded archive before it answers: minutes for a large image. */
+    private static final long LOAD_IDLE_MILLIS = 300_000;
+    private static final int LOAD_CHUNK_BYTES = 64 * 1024;
     private static final Duration STOP_MARGIN = Duration.ofSeconds(15);
 
     private final Vertx vertx;
@@ -87,6 +90,21 @@ public final class EngineClient implements AutoCloseable {
     public Future<Void> pullImage(String reference) {
         return call(HttpMethod.POST, API + "/images/create?fromImage=" + encode(reference), null, 0)
                 .compose(EngineClient::failOnStreamError);
+    }
+
+    /**
+     * Loads a Docker archive ({@code docker save} format) into the engine, streaming the file as the
+     * request body; completes with the reference the engine loaded it as (its name, else its image ID).
+     * A failure names the archive and carries the engine's message.
+     */
+    public Future<String> loadImage(Path archive) {
+        String file = archive.toString();
+        return vertx.fileSystem().props(file)
+                .compose(props -> vertx.fileSystem().open(file, new OpenOptions().setRead(true).setWrite(false).setCreate(false))
+                        .compose(in -> upload(API + "/images/load?quiet=1", in.setReadBufferSize(LOAD_CHUNK_BYTES), props.size())
+                                .eventually(v -> in.close().otherwiseEmpty())))
+                .map(body -> ImageLoadAnswer.loadedReference(file, body.toString(StandardCharsets.UTF_8)))
+                .recover(e -> Future.failedFuture(loadFailure(archive, e)));
     }
 
     /** Creates a container named {@code name}; completes with its id. */
@@ -167,12 +185,31 @@ public final class EngineClient implements AutoCloseable {
         }
         return http.request(options)
                 .compose(req -> body == null ? req.send() : req.send(body))
-                .compose(response -> response.body().compose(payload -> response.statusCode() < 300
-                        ? Future.succeededFuture(payload)
-                        : Future.failedFuture(errorOf(response.statusCode(), payload))))
+                .compose(EngineClient::bodyOrError)
                 .recover(e -> Future.failedFuture(e instanceof EngineException ? e
                         : new EngineException(0, "the container engine at " + socketPath + " did not answer "
                         + method + " " + uri + ": " + e.getMessage())));
+    }
+
+    private Future<Buffer> upload(String uri, AsyncFile body, long length) {
+        RequestOptions options = request(HttpMethod.POST, uri, LOAD_IDLE_MILLIS)
+                .putHeader("Content-Type", "application/x-tar").putHeader("Content-Length", Long.toString(length));
+        return http.request(options).compose(req -> req.send(body)).compose(EngineClient::bodyOrError);
+    }
+
+    private static Future<Buffer> bodyOrError(HttpClientResponse response) {
+        return response.body().compose(payload -> response.statusCode() < 300
+                ? Future.succeededFuture(payload)
+                : Future.failedFuture(errorOf(response.statusCode(), payload)));
+    }
+
+    private EngineException loadFailure(Path archive, Throwable error) {
+        if (error instanceof EngineException engine) {
+            return engine.getMessage().contains(archive.toString()) ? engine
+                    : new EngineException(engine.status(), "the engine could not load " + archive + ": " + engine.getMessage());
+        }
+        return new EngineException(0, "cannot load " + archive + " into the container engine at " + socketPath + ": "
+                + error.getMessage());
     }
 
     private RequestOptions request(HttpMethod method, String uri, long idleMillis) {
