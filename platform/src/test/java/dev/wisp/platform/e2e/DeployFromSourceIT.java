@@ -74,6 +74,27 @@ class DeployFromSourceIT {
     }
 
     @Test
+    void nodeSampleAnswersAndItsLogFollowsTheStepsUntilTheRunEnds() throws Exception {
+        WispProcess.CliResult deployed = wisp.cli("deploy", "--no-wait", "--source",
+                SAMPLES.resolve("node-hello").toString(), "nd");
+        assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+
+        WispProcess.CliResult followed = wisp.cli("build", "logs", "nd", "-f");
+        assertThat(followed.exitCode()).as(followed.toString()).isZero();
+        assertThat(followed.stdout()).contains("strategy: node").contains("==> step: npm ci");
+        await("the node build's service answers").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(answer(build("nd").path("status").path("url").asText())).isEqualTo("hello from node\n"));
+    }
+
+    @Test
+    void procfileSampleRunsItsWebLineWithoutAShell() throws Exception {
+        WispProcess.CliResult deployed = wisp.cli("deploy", "--source", SAMPLES.resolve("procfile-hello").toString(), "pf");
+        assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+        assertThat(answer(lastLine(deployed.stdout()))).isEqualTo("hello from a Procfile\n");
+        assertThat(build("pf").path("status").path("strategy").asText()).isEqualTo("command");
+    }
+
+    @Test
     void javaSampleAnswersAndAFailedBuildKeepsThePreviousRevision(@TempDir Path copy) throws Exception {
         WispProcess.CliResult deployed = wisp.cli("deploy", "--no-wait", "--source",
                 SAMPLES.resolve("java-hello").toString(), "jv");
