@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
  * runtime's {@link Control}, probes started ones, marks them ready, records their failures and
  * restarts crashed ones with backoff. Every change happens under this object's lock (the methods
  * taking {@link PendingChanges} run inside {@link #act}); listeners are called after it is released.
+ * The endpoints the data plane reads on every request are an immutable snapshot, republished
+ * before the lock is released whenever the ready instances or the revision changed, and read
+ * without the lock.
  *
  * @param <I> the runtime's instance (a process, a container)
  */
@@ -55,6 +58,8 @@ public final class RevisionInstanceSet<I extends TrackedInstance> {
     private boolean everReady;
     private InstanceFailure lastFailure;
     private long nextSequence;
+    /** The endpoints as of the last change; replaced (never mutated) under the lock, read without it. */
+    private volatile RevisionEndpoints published;
 
     /** A set that logs its events to {@code log}, the category of the runtime that owns it. */
     public RevisionInstanceSet(RevisionKey key, Revision revision, InstanceSetServices services, Logger log,
@@ -64,11 +69,13 @@ public final class RevisionInstanceSet<I extends TrackedInstance> {
         this.services = services;
         this.log = log;
         this.control = control;
+        this.published = ServingEndpoints.of(key, revision, List.of());
     }
 
     /** Replaces the revision the set reads its endpoints' settings (and its runtime its spec) from. */
     public synchronized void update(Revision refreshed) {
         this.revision = refreshed;
+        republish();
     }
 
     public synchronized Revision revision() {
@@ -91,21 +98,20 @@ public final class RevisionInstanceSet<I extends TrackedInstance> {
             retired = true;
             desired = 0;
             converge(changes);
+            republish();
             gone = instances.stream().map(i -> i.lifecycle().gone).toArray(CompletableFuture[]::new);
         }
         changes.publish(key, services.listeners());
         return CompletableFuture.allOf(gone);
     }
 
-    public synchronized int readyCount() {
-        return (int) instances.stream().filter(i -> i.lifecycle().state == State.READY).count();
+    public int readyCount() {
+        return published.ready().size();
     }
 
-    public synchronized RevisionEndpoints endpoints() {
-        List<Endpoint> ready = instances.stream().map(TrackedInstance::lifecycle)
-                .filter(i -> i.state == State.READY)
-                .map(i -> new Endpoint(i.id(), LOOPBACK, i.port)).toList();
-        return ServingEndpoints.of(key, revision, ready);
+    /** The revision's settings and ready instances as of the last change; never blocks. */
+    public RevisionEndpoints endpoints() {
+        return published;
     }
 
     public synchronized RevisionHealth health() {
@@ -121,8 +127,28 @@ public final class RevisionInstanceSet<I extends TrackedInstance> {
         PendingChanges changes = new PendingChanges();
         synchronized (this) {
             change.accept(changes);
+            republish();
         }
         changes.publish(key, services.listeners());
+    }
+
+    /**
+     * Replaces the published endpoints when the ready instances or the revision's settings differ
+     * from them; called under the lock at the end of every change, so an instance leaves the
+     * rotation before anyone is told it did (and before it is drained and stopped).
+     */
+    private void republish() {
+        List<Endpoint> ready = new ArrayList<>(instances.size());
+        for (I instance : instances) {
+            InstanceLifecycle life = instance.lifecycle();
+            if (life.state == State.READY) {
+                ready.add(new Endpoint(life.id(), LOOPBACK, life.port));
+            }
+        }
+        RevisionEndpoints current = ServingEndpoints.of(key, revision, ready);
+        if (!current.equals(published)) {
+            published = current;
+        }
     }
 
     /** Marks the instance as starting now. */
