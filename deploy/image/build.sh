@@ -12,7 +12,8 @@ image=wisp:0.1.0
 work="$root/deploy/target/image"
 mkdir -p "$work"
 if ! command -v podman >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc >/dev/null
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc >/dev/null
 fi
 "$root/deploy/image/build-base.sh" "$work/base.tar"
 cd "$root"
@@ -24,7 +25,9 @@ mvn -B -q package -DskipTests -pl platform -Pimage \
   -Dquarkus.jib.docker-executable-name=podman \
   -Dquarkus.jib.user=185 \
   -Dquarkus.jib.jvm-additional-arguments=-XX:MaxRAMPercentage=75
-podman save --format docker-archive -o "$out" "localhost/$image" 2>/dev/null || podman save --format docker-archive -o "$out" "$image"
+# The Deployments ask for wisp:0.1.0, which a cluster reads as docker.io/library/wisp:0.1.0: save it under that name.
+podman tag "localhost/$image" "docker.io/library/$image"
+podman save --format docker-archive -o "$out" "docker.io/library/$image"
 echo "image $image: $out ($(du -h "$out" | cut -f1))"
 # Smoke test: the image starts the wisp command line.
 # (runc and limits at or below the host's: crun fails on hybrid-cgroup hosts such as the project's)
