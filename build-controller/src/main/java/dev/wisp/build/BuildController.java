@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * The standalone build control plane: reconciles Builds from a de-duplicating work queue on one
  * worker thread (builds run one at a time), fed by changes to Builds and to the Services they
- * target. A reconcile that fails is logged and retried on the Build's next change or Service event.
+ * target (a deleted Service too: its Builds drop its URL). A reconcile that fails is logged and retried on the Build's next change or Service event.
  */
 public final class BuildController implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BuildController.class);
@@ -69,10 +69,10 @@ public final class BuildController implements AutoCloseable {
     }
 
     private void onStoreEvent(StoreEvent event) {
-        if (event.type() == StoreEvent.Type.DELETED) {
-            return;
-        }
         if (event.resource() instanceof Build build) {
+            if (event.type() == StoreEvent.Type.DELETED) {
+                return;
+            }
             queue.add(key(build));
         } else if (event.resource() instanceof Service service) {
             String ns = service.getMetadata().getNamespace();

@@ -83,7 +83,8 @@ public final class BuildJobs {
         String image = build.getSpec().getOutput().getImage();
         Container container;
         if (BuildStrategy.fromSpec(build.getSpec().getStrategy()).orElse(BuildStrategy.AUTO) == BuildStrategy.MAVEN) {
-            container = container(BUILD_CONTAINER, settings.mavenImage(), List.of("-B", "-DskipTests", "compile",
+            container = container(BUILD_CONTAINER, settings.mavenImage(), List.of("-B", "--no-transfer-progress",
+                    "-Dstyle.color=never", "-DskipTests", "compile",
                     "com.google.cloud.tools:jib-maven-plugin:" + settings.jibPluginVersion() + ":build",
                     "-Dimage=" + image, "-Djib.outputPaths.digest=" + TERMINATION_LOG));
             container.setCommand(List.of("mvn"));

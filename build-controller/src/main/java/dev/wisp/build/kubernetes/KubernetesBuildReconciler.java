@@ -47,6 +47,9 @@ public final class KubernetesBuildReconciler {
         if (action instanceof BuildAction.RecordUrl url) {
             status.setUrl(url.url());
             writeStatus(build, status);
+        } else if (action instanceof BuildAction.ClearUrl) {
+            status.setUrl(null);
+            writeStatus(build, status);
         } else if (action instanceof BuildAction.Run) {
             followJob(build, status);
         }

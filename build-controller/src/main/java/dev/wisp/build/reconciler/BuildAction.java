@@ -10,6 +10,10 @@ public sealed interface BuildAction {
     record RecordUrl(String url) implements BuildAction {
     }
 
+    /** Clear the recorded URL: the target Service it belonged to is gone. */
+    record ClearUrl() implements BuildAction {
+    }
+
     /** Nothing to do. */
     record Nothing() implements BuildAction {
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Decides what a Build needs (pure): run when its generation or run token was not built yet or an
  * earlier run never finished (a restart); once succeeded, record the target Service's URL when the
- * Service is Ready with the built image.
+ * Service is Ready with the built image; clear a recorded URL once the target Service is gone.
  */
 public final class BuildPlanner {
     private BuildPlanner() {
@@ -32,6 +32,9 @@ public final class BuildPlanner {
         Optional<Condition> succeeded = status.condition(BuildStatus.SUCCEEDED);
         if (succeeded.isEmpty() || (!succeeded.get().isTrue() && !succeeded.get().isFalse())) {
             return new BuildAction.Run("the previous run did not finish");
+        }
+        if (target.isEmpty() && status.getUrl() != null) {
+            return new BuildAction.ClearUrl();
         }
         if (!succeeded.get().isTrue() || target.isEmpty()) {
             return new BuildAction.Nothing();

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * Reconciles one Build: asks {@link BuildPlanner} what it needs, then runs the build (status
  * Succeeded=Unknown while it runs), rolls a successful result out to the target Service through the
  * store (a new Revision), or records the failure and leaves the Service untouched; records the
- * Service's URL once the built revision serves it.
+ * Service's URL once the built revision serves it, and clears it once the Service is deleted. The
+ * status describes the latest run: a failed run has no image and the digest of the source that failed.
  */
 public final class BuildReconciler {
     private static final Logger LOG = Logger.getLogger(BuildReconciler.class);
@@ -54,6 +55,12 @@ public final class BuildReconciler {
             status.setUrl(url.url());
             writeStatus(build, status);
             LOG.infof("build serving namespace=%s name=%s url=%s", namespace, name, url.url());
+        } else if (action instanceof BuildAction.ClearUrl) {
+            BuildStatus status = build.getStatus();
+            status.setUrl(null);
+            writeStatus(build, status);
+            LOG.infof("build url cleared namespace=%s name=%s why=service %s deleted", namespace, name,
+                    build.getSpec().getTarget().getService());
         }
     }
 
@@ -83,6 +90,8 @@ public final class BuildReconciler {
                     built.cacheHit(), millis);
         } else if (result instanceof BuildResult.Failed failed) {
             status.markFailed(failed.reason(), failed.message(), clock.instant());
+            status.setSourceDigest(failed.sourceDigest());
+            status.setStrategy(failed.strategy());
             LOG.infof("build failed namespace=%s name=%s reason=%s millis=%d", build.getMetadata().getNamespace(),
                     build.getMetadata().getName(), failed.reason(), millis);
         }

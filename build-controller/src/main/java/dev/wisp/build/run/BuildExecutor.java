@@ -21,6 +21,7 @@ import dev.wisp.build.strategy.Strategy;
 import dev.wisp.build.strategy.StrategyDetector;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -49,38 +50,52 @@ public final class BuildExecutor {
         this.strategies = new Strategies(settings.mavenOffline());
     }
 
+    /** What a run learnt about its source so far, for the status of a run that fails later. */
+    private static final class Progress {
+        String sourceDigest;
+        String strategy;
+    }
+
     /** Builds {@code build}; never throws for a build that fails, it returns {@link BuildResult.Failed}. */
     public BuildResult run(Build build) {
         String ns = build.getMetadata().getNamespace();
         String name = build.getMetadata().getName();
         Path work = settings.stateDir().resolve("builds").resolve("work").resolve(ns).resolve(name);
         logs.start(ns, name);
+        Progress progress = new Progress();
         try {
             TreeCopy.delete(work);
-            return runIn(build, work);
+            return runIn(build, work, progress);
         } catch (BuildFailure e) {
             logs.append(ns, name, "==> failed: " + e.reason() + ": " + e.getMessage());
-            return new BuildResult.Failed(e.reason(), e.getMessage());
+            return new BuildResult.Failed(e.reason(), e.getMessage(), progress.sourceDigest, progress.strategy);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "build failed namespace=%s name=%s", ns, name);
             logs.append(ns, name, "==> failed: " + e);
-            return new BuildResult.Failed("InternalError", e.toString());
+            return new BuildResult.Failed("InternalError", e.toString(), progress.sourceDigest, progress.strategy);
         } finally {
             deleteQuietly(work);
         }
     }
 
-    private BuildResult runIn(Build build, Path work) throws BuildFailure, IOException {
+    private BuildResult runIn(Build build, Path work, Progress progress) throws BuildFailure, IOException {
         String ns = build.getMetadata().getNamespace();
         String name = build.getMetadata().getName();
         BuildSpec spec = build.getSpec();
+        Optional<Path> original = SourceFetcher.localAppDir(spec.getSource());
+        if (original.isPresent()) {
+            // refuse a directory with nothing to build (a mistyped --source /tmp) before copying all of it
+            detect(spec, new SourceFiles(original.get()));
+        }
         FetchedSource source = fetcher.fetch(spec.getSource(), work.resolve("src"));
         logs.append(ns, name, "==> fetched: " + source.description());
+        logSkipped(ns, name, source.skippedSpecialFiles());
         Path appDir = SourceFetcher.contextDir(source.root().toRealPath(), spec.getSource().getContextDir());
         SourceFiles files = new SourceFiles(appDir);
         String sourceDigest = TreeDigest.of(appDir, SourceFetcher.SKIPPED);
-        BuildStrategy kind = StrategyDetector.detect(BuildStrategy.fromSpec(spec.getStrategy()).orElse(BuildStrategy.AUTO),
-                files, spec.getCommand() != null && !spec.getCommand().isEmpty());
+        progress.sourceDigest = "sha256:" + sourceDigest;
+        BuildStrategy kind = detect(spec, files);
+        progress.strategy = kind.specName();
         logs.append(ns, name, "==> source: sha256:" + sourceDigest + " strategy: " + kind.specName());
         String key = BuildCache.key(sourceDigest, kind.specName(), name, StartCommands.settingsKey(spec));
         Optional<BuildResult> cached = fromCache(ns, name, key);
@@ -89,8 +104,9 @@ public final class BuildExecutor {
         }
         Strategy strategy = strategies.of(kind);
         Path dependencyCache = settings.stateDir().resolve("builds").resolve("deps").resolve(ns).resolve(name);
+        SourcePaths paths = SourcePaths.of(source.root());
         for (BuildStep step : strategy.steps(files, dependencyCache)) {
-            steps.run(step, appDir, logs.file(ns, name));
+            steps.run(step, appDir, logs.file(ns, name), paths);
         }
         StartCommand start = StartCommands.resolve(spec, files, strategy);
         logs.append(ns, name, "==> start command: " + String.join(" ", start.command())
@@ -101,6 +117,22 @@ public final class BuildExecutor {
         cache.put(key, bundle);
         logs.append(ns, name, "==> bundle: " + bundle.image());
         return new BuildResult.Built(bundle, manifest, false);
+    }
+
+    private static BuildStrategy detect(BuildSpec spec, SourceFiles files) throws BuildFailure {
+        return StrategyDetector.detect(BuildStrategy.fromSpec(spec.getStrategy()).orElse(BuildStrategy.AUTO),
+                files, spec.getCommand() != null && !spec.getCommand().isEmpty());
+    }
+
+    /** One log line for all the special files a local copy left out. */
+    private void logSkipped(String ns, String name, List<Path> special) {
+        if (special.isEmpty()) {
+            return;
+        }
+        List<String> shown = special.stream().limit(5).map(Path::toString).toList();
+        logs.append(ns, name, "==> skipped " + special.size() + " special file(s) (sockets, fifos, devices) that "
+                + "cannot be copied: " + String.join(", ", shown)
+                + (special.size() > shown.size() ? " and " + (special.size() - shown.size()) + " more" : ""));
     }
 
     /** The absolute directory a bundle's command runs in. */

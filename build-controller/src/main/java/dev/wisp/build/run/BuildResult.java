@@ -9,7 +9,10 @@ public sealed interface BuildResult {
     record Built(BundleReference bundle, BundleManifest manifest, boolean cacheHit) implements BuildResult {
     }
 
-    /** A build that failed; the Service stays as it is. */
-    record Failed(String reason, String message) implements BuildResult {
+    /**
+     * A build that failed; the Service stays as it is. {@code sourceDigest} ({@code sha256:...}) and
+     * {@code strategy} are those of the failed run's source, null when it failed before they were known.
+     */
+    record Failed(String reason, String message, String sourceDigest, String strategy) implements BuildResult {
     }
 }

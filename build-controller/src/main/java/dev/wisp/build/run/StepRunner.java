@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +23,11 @@ public final class StepRunner {
         this.stepTimeout = stepTimeout;
     }
 
-    /** Runs one step; returns normally only when it exited 0. */
-    public void run(BuildStep step, Path workDir, Path logFile) throws BuildFailure {
+    /**
+     * Runs one step; returns normally only when it exited 0. A failure's message names paths in the work
+     * copy relative to the source, through {@code paths}.
+     */
+    public void run(BuildStep step, Path workDir, Path logFile, SourcePaths paths) throws BuildFailure {
         long start;
         try {
             Files.writeString(logFile, "==> step: " + step.name() + "\n", java.nio.file.StandardOpenOption.APPEND);
@@ -48,9 +50,7 @@ public final class StepRunner {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            List<String> lines = StepOutput.errorLines(readFrom(logFile, start));
-            throw new BuildFailure("StepFailed", "step \"" + step.name() + "\" exited with " + exit + ":\n"
-                    + String.join("\n", lines));
+            throw new BuildFailure("StepFailed", StepFailureMessage.of(step.name(), exit, readFrom(logFile, start), paths));
         }
     }
 

@@ -28,7 +28,8 @@ final class GitFetcher {
             ObjectId commit = resolve(git.getRepository(), revision);
             // A throwaway clone: move it to the commit, index and working tree included.
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
-            return new FetchedSource(into, source.getUrl() + " at " + revision + " (commit " + commit.name() + ")");
+            return new FetchedSource(into, source.getUrl() + " at " + revision + " (commit " + commit.name() + ")",
+                    List.of());
         } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
             throw new BuildFailure("FetchFailed", "cannot clone " + source.getUrl() + ": " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Builds a {@code pom.xml} project with {@code mvn package} (tests skipped, batch mode, the user's
+ * Builds a {@code pom.xml} project with {@code mvn package} (tests skipped, batch mode, no colours, the user's
  * local repository as dependency cache, offline when asked) and starts its jar with {@code java -jar}:
  * a Quarkus {@code quarkus-run.jar}, else the one runnable jar in {@code target/}.
  */
@@ -30,12 +30,22 @@ public final class MavenStrategy implements Strategy {
 
     @Override
     public List<BuildStep> steps(SourceFiles source, Path dependencyCache) {
-        List<String> argv = new ArrayList<>(List.of("mvn", "-B", "-q"));
+        // no ANSI colours or download progress in the build log (they show as [0m and noise)
+        List<String> argv = new ArrayList<>(List.of("mvn", "-B", "-q", "--no-transfer-progress", "-Dstyle.color=never"));
         if (offline) {
             argv.add("-o");
         }
         argv.addAll(List.of("-DskipTests", "package"));
-        return List.of(new BuildStep(String.join(" ", argv), argv, Map.of()));
+        return List.of(new BuildStep(String.join(" ", argv), argv, Map.of("MAVEN_OPTS", mavenOpts(System.getenv("MAVEN_OPTS")))));
+    }
+
+    /**
+     * {@code inherited} MAVEN_OPTS plus {@code -Djansi.noreset=true}: Maven 3.8/3.9 write ANSI resets
+     * ({@code ESC[0m}) when they exit even with {@code -Dstyle.color=never}; only this JVM property stops them.
+     */
+    static String mavenOpts(String inherited) {
+        String noReset = "-Djansi.noreset=true";
+        return inherited == null || inherited.isBlank() ? noReset : inherited.strip() + " " + noReset;
     }
 
     @Override

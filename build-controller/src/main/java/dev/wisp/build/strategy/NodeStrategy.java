@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Builds a {@code package.json} project: {@code npm ci} (or {@code npm install} without a lock
- * file) with the npm cache kept per Build, then {@code npm run build} when there is a build script;
+ * file) with the npm cache kept per Build and colours off, then {@code npm run build} when there is a build script;
  * starts with {@code npm start} when there is a start script, else {@code node} on {@code main}.
  */
 public final class NodeStrategy implements Strategy {
@@ -26,7 +26,8 @@ public final class NodeStrategy implements Strategy {
     public List<BuildStep> steps(SourceFiles source, Path dependencyCache) throws BuildFailure {
         JsonNode pkg = packageJson(source);
         Map<String, String> env = Map.of("npm_config_cache", dependencyCache.resolve("npm").toString(),
-                "npm_config_update_notifier", "false", "npm_config_fund", "false", "npm_config_audit", "false");
+                "npm_config_update_notifier", "false", "npm_config_fund", "false", "npm_config_audit", "false",
+                "npm_config_color", "false", "NO_COLOR", "1");
         List<BuildStep> steps = new ArrayList<>();
         List<String> install = source.exists("package-lock.json") ? List.of("npm", "ci") : List.of("npm", "install");
         steps.add(new BuildStep(String.join(" ", install), install, env));

@@ -29,7 +29,7 @@ public final class PythonStrategy implements Strategy {
             return List.of();
         }
         Map<String, String> env = Map.of("PIP_CACHE_DIR", dependencyCache.resolve("pip").toString(),
-                "PIP_DISABLE_PIP_VERSION_CHECK", "1");
+                "PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_COLOR", "1", "PIP_PROGRESS_BAR", "off");
         List<BuildStep> steps = new ArrayList<>();
         steps.add(new BuildStep("python3 -m venv " + VENV, List.of("python3", "-m", "venv", VENV), Map.of()));
         String pip = VENV + "/bin/pip";

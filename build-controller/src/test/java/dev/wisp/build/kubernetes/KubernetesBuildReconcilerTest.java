@@ -63,7 +63,8 @@ class KubernetesBuildReconcilerTest {
         Container main = pod.getContainers().get(0);
         assertThat(main.getImage()).isEqualTo("maven:3-eclipse-temurin-17");
         assertThat(main.getCommand()).containsExactly("mvn");
-        assertThat(main.getArgs()).containsExactly("-B", "-DskipTests", "compile",
+        assertThat(main.getArgs()).containsExactly("-B", "--no-transfer-progress", "-Dstyle.color=never",
+                "-DskipTests", "compile",
                 "com.google.cloud.tools:jib-maven-plugin:3.4.4:build", "-Dimage=registry.example/hello",
                 "-Djib.outputPaths.digest=/dev/termination-log");
         assertThat(main.getWorkingDir()).isEqualTo("/workspace/source/app");

@@ -48,7 +48,12 @@ class BuildPlannerTest {
                 new Case("service not ready yet", build(2L, null, succeeded(2L, null)),
                         Optional.of(service(IMAGE, false)), BuildAction.Nothing.class),
                 new Case("service serving another image", build(2L, null, succeeded(2L, null)),
-                        Optional.of(service("other", true)), BuildAction.Nothing.class));
+                        Optional.of(service("other", true)), BuildAction.Nothing.class),
+                new Case("deleted service clears the recorded URL", build(2L, null,
+                        succeeded(2L, null).andThen(s -> s.setUrl("http://app.default.localhost:8080"))),
+                        Optional.empty(), BuildAction.ClearUrl.class),
+                new Case("deleted service with no URL recorded", build(2L, null, succeeded(2L, null)),
+                        Optional.empty(), BuildAction.Nothing.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -114,7 +114,11 @@ class DeployFromSourceIT {
 
         JsonNode succeeded = failed.path("status").path("conditions").get(0);
         assertThat(succeeded.path("reason").asText()).isEqualTo("StepFailed");
-        assertThat(succeeded.path("message").asText()).contains("mvn").contains("JavaHello.java");
+        assertThat(succeeded.path("message").asText()).contains("mvn").contains("JavaHello.java")
+                .startsWith("src/main/java/hello/JavaHello.java:[").doesNotContain("/builds/work/");
+        assertThat(failed.path("status").has("image")).as("a failed run has no image").isFalse();
+        assertThat(failed.path("status").path("sourceDigest").asText())
+                .isNotEqualTo(built.path("status").path("sourceDigest").asText());
         assertThat(serviceImage("jv")).isEqualTo(servedImage);
         assertThat(answer(url)).isEqualTo("hello from java\n");
     }

@@ -33,11 +33,15 @@ public class BuildStatus extends KnativeStatus {
         return List.of();
     }
 
-    /** Marks the build running: Succeeded=Unknown, a fresh start time, no completion time. */
+    /**
+     * Marks the build running: Succeeded=Unknown, a fresh start time, no completion time, and no image
+     * or cache hit yet (the status describes the latest run, not an earlier one).
+     */
     public void markRunning(String reason, String message, Instant now) {
         markUnknown(SUCCEEDED, reason, message, now);
         startTime = time(now);
         completionTime = null;
+        clearOutput();
     }
 
     /** Marks the build done and successful with the image it produced. */
@@ -49,10 +53,21 @@ public class BuildStatus extends KnativeStatus {
         completionTime = time(now);
     }
 
-    /** Marks the build failed; {@code message} carries what went wrong (for a failed step, its last log lines). */
+    /**
+     * Marks the build failed; {@code message} carries what went wrong (for a failed step, its first error
+     * and last log lines). A failed run produced no image: image, imageDigest and cacheHit are cleared
+     * (the target Service keeps running the previous image; its own status shows which).
+     */
     public void markFailed(String reason, String message, Instant now) {
         markFalse(SUCCEEDED, reason, message, now);
         completionTime = time(now);
+        clearOutput();
+    }
+
+    private void clearOutput() {
+        image = null;
+        imageDigest = null;
+        cacheHit = null;
     }
 
     /** True once the Succeeded condition is True. */
