@@ -34,9 +34,11 @@ public class WispMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        OneLineErrors errors = new OneLineErrors();
         return new CommandLine(new WispCommand(), factory)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new OneLineErrors())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
                 .execute(args);
     }
 }

@@ -12,7 +12,7 @@ public class DeleteCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", description = "services, configurations, revisions, routes, brokers or triggers")
+    @Parameters(index = "0", description = "services, configurations, revisions, routes, brokers, triggers or builds")
     String type;
 
     @Parameters(index = "1", description = "Name of the resource.")

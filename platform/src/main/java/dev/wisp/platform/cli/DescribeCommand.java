@@ -7,17 +7,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code wisp describe service NAME}: everything about a service: URL, conditions, revisions, traffic, instances. */
+/**
+ * {@code wisp describe service|trigger NAME}: everything about a service (URL, conditions, revisions, traffic,
+ * instances) or a trigger (broker, subscriber, readiness).
+ */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show a service in detail: conditions (with reasons), revisions, traffic and instances.")
+        description = "Show a service or a trigger in detail (a service: conditions with reasons, revisions, traffic, instances).")
 public class DescribeCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", description = "service (the only type described for now)")
+    @Parameters(index = "0", description = "service (ksvc) or trigger")
     String type;
 
-    @Parameters(index = "1", description = "Name of the service.")
+    @Parameters(index = "1", description = "Name of the service or trigger.")
     String name;
 
     @Override

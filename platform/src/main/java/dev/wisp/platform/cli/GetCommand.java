@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code wisp get TYPE [NAME]}: lists resources as a table, or prints them as YAML or JSON. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "List services, configurations, revisions, routes, brokers or triggers (a table, or -o yaml|json).")
+        description = "List services, configurations, revisions, routes, brokers, triggers or builds (a table, or -o yaml|json).")
 public class GetCommand implements Callable<Integer> {
     /** Output formats. */
     enum Output { table, yaml, json }
@@ -20,7 +20,7 @@ public class GetCommand implements Callable<Integer> {
     @Mixin
     ClientOptions options;
 
-    @Parameters(index = "0", description = "services (ksvc), configurations (cfg), revisions (rev), routes (rt), brokers or triggers")
+    @Parameters(index = "0", description = "services (ksvc), configurations (cfg), revisions (rev), routes (rt), brokers, triggers or builds")
     String type;
 
     @Parameters(index = "1", arity = "0..1", description = "Only this resource.")

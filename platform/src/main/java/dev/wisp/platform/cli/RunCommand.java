@@ -4,7 +4,10 @@ import dev.wisp.platform.kubernetes.AutoscalerMetricsRoute;
 import dev.wisp.platform.kubernetes.KubernetesSettings;
 import dev.wisp.platform.kubernetes.KubernetesWisp;
 import dev.wisp.platform.kubernetes.WispRoles;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
@@ -91,6 +94,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KubernetesSettings settings = settings();
+        checkApiServer();
         try (KubernetesClient client = new KubernetesClientBuilder().build();
              KubernetesWisp wisp = KubernetesWisp.start(settings, autoscaling.defaults(), autoscalerTick,
                      new KubernetesWisp.Host(client, vertx, meterRegistry, metricsRoute, podName(), Clock.systemUTC()))) {
@@ -101,6 +105,32 @@ public class RunCommand implements Callable<Integer> {
             Quarkus.waitForExit();
         }
         return 0;
+    }
+
+    /**
+     * Fails in one line, within seconds, when the API server does not answer: the roles' informers would
+     * otherwise retry for long and end in stack traces. Any HTTP answer (even 403 or 404) is reachable.
+     */
+    private static void checkApiServer() {
+        Config config = new ConfigBuilder(Config.autoConfigure(null)).withConnectionTimeout(3_000)
+                .withRequestTimeout(5_000).withRequestRetryBackoffLimit(0).build();
+        try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
+            probe.getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() <= 0) {
+                throw new CliException("cannot reach the Kubernetes API at " + config.getMasterUrl() + ": " + reason(e)
+                        + " (in a pod: its service account; elsewhere: KUBECONFIG or ~/.kube/config)");
+            }
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + message;
     }
 
     KubernetesSettings settings() {

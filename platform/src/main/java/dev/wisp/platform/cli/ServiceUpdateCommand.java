@@ -3,6 +3,7 @@ package dev.wisp.platform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wisp.api.serving.v1.Serving;
 import dev.wisp.api.serving.v1.TrafficTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,8 +60,13 @@ public class ServiceUpdateCommand implements Callable<Integer> {
         service.remove("status");
         boolean templateChanged = TemplateEdits.apply(service, keyValues("--env", env), image,
                 keyValues("--annotation", annotations));
-        List<TrafficTarget> edited = TrafficEdits.apply(currentTraffic(service), untags,
-                TrafficEdits.pairs("--tag", tags), TrafficEdits.percents(traffic));
+        List<TrafficTarget> current = currentTraffic(service);
+        Map<String, String> tagged = TrafficEdits.pairs("--tag", tags);
+        Map<String, Integer> percents = TrafficEdits.percents(traffic);
+        if (!tagged.isEmpty() || !percents.isEmpty()) {
+            TrafficEdits.checkReferences(name, revisionNames(client), current, untags, tagged, percents);
+        }
+        List<TrafficTarget> edited = TrafficEdits.apply(current, untags, tagged, percents);
         ((ObjectNode) service.get("spec")).set("traffic", JSON.valueToTree(edited));
         client.post("/apis/wisp.dev/v1alpha1/apply", service.toString(), "application/json");
         System.out.printf("Service '%s' updated in namespace '%s'%s.%n", name, options.namespace,
@@ -71,6 +77,15 @@ public class ServiceUpdateCommand implements Callable<Integer> {
                     target.getTag() == null ? "" : " #" + target.getTag());
         }
         return 0;
+    }
+
+    /** The revisions of the service's configuration (named as the service), as --traffic and --tag may name them. */
+    private List<String> revisionNames(ApiClient client) {
+        List<String> names = new ArrayList<>();
+        JsonNode items = client.get(options.namespacePath("revisions") + "?labelSelector="
+                + Serving.CONFIGURATION_LABEL + "=" + name).path("items");
+        items.forEach(revision -> names.add(revision.path("metadata").path("name").asText()));
+        return names;
     }
 
     private static List<TrafficTarget> currentTraffic(ObjectNode service) {

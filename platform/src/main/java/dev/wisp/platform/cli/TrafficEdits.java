@@ -2,6 +2,7 @@ package dev.wisp.platform.cli;
 
 import dev.wisp.api.serving.v1.TrafficTarget;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Edits a Service's {@code spec.traffic} the way {@code kn service update} does, in kn's order:
@@ -38,6 +40,29 @@ final class TrafficEdits {
         }
         targets.removeIf(t -> percentOf(t) == 0 && (t.getTag() == null || t.getTag().isEmpty()));
         return targets;
+    }
+
+    /**
+     * Refuses, as {@code kn} does and before anything is sent, a {@code --tag} revision that is neither
+     * {@code @latest} nor one of {@code revisions}, and a {@code --traffic} reference that is neither
+     * {@code @latest}, one of {@code revisions}, nor a tag (kept or given by {@code --tag}).
+     */
+    static void checkReferences(String service, Collection<String> revisions, List<TrafficTarget> current,
+                                List<String> untags, Map<String, String> tags, Map<String, Integer> traffic) {
+        Set<String> knownTags = new HashSet<>();
+        current.stream().map(TrafficTarget::getTag).filter(t -> t != null && !t.isEmpty()).forEach(knownTags::add);
+        untags.forEach(knownTags::remove);
+        knownTags.addAll(tags.values());
+        tags.keySet().forEach(reference -> checkRevision(service, revisions, reference));
+        traffic.keySet().stream().filter(reference -> !knownTags.contains(reference))
+                .forEach(reference -> checkRevision(service, revisions, reference));
+    }
+
+    private static void checkRevision(String service, Collection<String> revisions, String reference) {
+        if (!LATEST.equals(reference) && !revisions.contains(reference)) {
+            throw new CliException("revision \"" + reference + "\" not found for service " + service + " (revisions: "
+                    + (revisions.isEmpty() ? "none" : String.join(", ", new TreeSet<>(revisions))) + ")");
+        }
     }
 
     /** Reads {@code A=B,C=D} lists (each flag may also be repeated) into an ordered map; duplicates are refused. */

@@ -7,12 +7,17 @@ import dev.wisp.platform.standalone.EventingOptions;
 import dev.wisp.platform.standalone.StandaloneEventing;
 import dev.wisp.platform.standalone.StandaloneSettings;
 import dev.wisp.platform.standalone.StandaloneWisp;
+import dev.wisp.platform.standalone.StateDirectoryLock;
 import dev.wisp.serving.runtime.RuntimeSelection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +92,13 @@ public class UpCommand implements Callable<Integer> {
             description = "Run brokers and triggers with an embedded Kafka (default: ${DEFAULT-VALUE}; --no-eventing to skip).")
     boolean eventing;
 
+    /**
+     * The lock on the state directory, reachable for the life of the JVM (an unreachable channel would be
+     * closed by its cleaner, releasing the lock); the OS releases it when the process ends, after the
+     * shutdown has stopped every instance.
+     */
+    private static StateDirectoryLock stateLock;
+
     @Inject
     EventingRoutes eventingRoutes;
 
@@ -110,7 +122,9 @@ public class UpCommand implements Callable<Integer> {
         try {
             parser.parseArgs(Arrays.copyOfRange(args, 1, args.length));
         } catch (CommandLine.ParameterException e) {
-            return; // the real parse reports it
+            // The real parse reports it; bind nothing meanwhile (the default API port may be another's).
+            System.setProperty("quarkus.http.host-enabled", "false");
+            return;
         }
         System.setProperty("quarkus.http.port", Integer.toString(options.apiPort));
         System.setProperty("quarkus.http.host", options.host);
@@ -123,6 +137,7 @@ public class UpCommand implements Callable<Integer> {
         if (rolloutDuration.isNegative() || retainRevisions < 0) {
             throw new CliException("--rollout-duration and --retain-revisions must not be negative");
         }
+        lockStateDirectory(state);
         RuntimeSelection runtimes;
         try {
             runtimes = new RuntimeSelection(runtime, containerSocket);
@@ -133,13 +148,15 @@ public class UpCommand implements Callable<Integer> {
                 rolloutDuration, retainRevisions, runtimes);
         StandaloneWisp wisp = StandaloneWisp.start(settings, vertx, meterRegistry, baseImage());
         apiRoutes.attach(wisp);
-        Thread eventingStarter = startEventing(wisp);
         String api = "http://" + host + ":" + httpServer.getPort();
         System.out.printf("wisp up: ingress=http://%s:%d api=%s state=%s domain=%s%n",
                 host, wisp.ingressPort(), api, state, domain);
-        System.out.printf("Services answer at http://{name}.{namespace}.%s:%d ; try: wisp apply -f samples/hello/service.yaml%n",
+        // From the repository root as it is (samples/hello/service.yaml is a template that ./demo fills in).
+        System.out.printf("Services answer at http://{name}.{namespace}.%s:%d ; try: wisp deploy --source samples/python-hello hello%n",
                 domain, wisp.ingressPort());
         System.out.flush();
+        // After the lines above: eventing's own lines (or its error) must not cut into them.
+        Thread eventingStarter = startEventing(wisp);
         Quarkus.waitForExit();
         apiRoutes.detach();
         eventingRoutes.detach();
@@ -149,6 +166,15 @@ public class UpCommand implements Callable<Integer> {
             eventingStarter.join(Duration.ofSeconds(60).toMillis());
         }
         return 0;
+    }
+
+    /** Locks the state directory before anything touches it: two {@code wisp up} on one state would kill each other's instances. */
+    private static void lockStateDirectory(Path state) throws java.io.IOException {
+        try {
+            stateLock = StateDirectoryLock.acquire(state);
+        } catch (StateDirectoryLock.InUseException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     /** The --build-base-image, checked: a local archive must exist, or every OCI build would fail on it. */
@@ -163,6 +189,28 @@ public class UpCommand implements Callable<Integer> {
         return Optional.of(buildBaseImage);
     }
 
+    /** Fails with a {@link BindException} when the broker port is taken (another wisp up, or anything else). */
+    private void checkBrokerPortFree() throws IOException {
+        if (brokerPort == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // as Vert.x binds: a port in TIME_WAIT is free, a listening one is not
+            socket.bind(new InetSocketAddress(host, brokerPort));
+        }
+    }
+
+    /** Why eventing did not start, with the way out when the broker port is taken. */
+    private String eventingFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return "broker port " + host + ":" + brokerPort + " is in use (" + cause.getMessage() + "); pass "
+                        + "--broker-port PORT, --broker-port 0 (any free port) or --no-eventing";
+            }
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     /** Eventing starts in the background (Kafka takes seconds): serving is up at once, brokers join it. */
     private Thread startEventing(StandaloneWisp wisp) {
         if (!eventing) {
@@ -171,13 +219,15 @@ public class UpCommand implements Callable<Integer> {
         EventingOptions options = new EventingOptions(true, kafka, brokerPort, kafkaLib);
         Thread starter = new Thread(() -> {
             try {
+                checkBrokerPortFree(); // before Kafka's seconds of start, which would be wasted
                 StandaloneEventing started = wisp.startEventing(options, vertx);
                 eventingRoutes.attach(started);
                 System.out.printf("wisp eventing: brokers=http://%s:%d/{namespace}/{broker} kafka=%s%n",
                         host, started.brokerPort(), started.bootstrap());
                 System.out.flush();
             } catch (Exception e) {
-                System.err.println("error: eventing did not start: " + e.getMessage());
+                System.err.println("error: eventing did not start: " + eventingFailure(e)
+                        + "; serving keeps running without eventing");
             }
         }, "wisp-eventing-start");
         starter.setDaemon(true);

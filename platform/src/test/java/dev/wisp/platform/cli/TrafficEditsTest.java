@@ -56,6 +56,40 @@ class TrafficEditsTest {
         assertThat(edit(c, current)).map(TrafficEditsTest::describe).containsExactlyElementsOf(c.expected());
     }
 
+    /** A reference check against the revisions hello-00001 and hello-00002; {@code error} null when accepted. */
+    record ReferenceCase(String name, List<String> current, List<String> untags, List<String> tags,
+                         List<String> traffic, String error) {
+    }
+
+    static Stream<ReferenceCase> referenceCases() {
+        List<String> tagged = List.of("@latest:100", "hello-00001:0#old");
+        String nope = "revision \"nope\" not found for service hello (revisions: hello-00001, hello-00002)";
+        return Stream.of(
+                new ReferenceCase("existing revisions and @latest", tagged, List.of(), List.of("hello-00002=new"),
+                        List.of("hello-00001=50,@latest=50"), null),
+                new ReferenceCase("an existing tag", tagged, List.of(), List.of(), List.of("old=100"), null),
+                new ReferenceCase("a tag given by --tag", tagged, List.of(), List.of("@latest=cur"),
+                        List.of("cur=100"), null),
+                new ReferenceCase("an unknown revision in --traffic", tagged, List.of(), List.of(),
+                        List.of("nope=100"), nope),
+                new ReferenceCase("an unknown revision in --tag", tagged, List.of(), List.of("nope=x"), List.of(), nope),
+                new ReferenceCase("a tag removed by --untag", tagged, List.of("old"), List.of(), List.of("old=100"),
+                        "revision \"old\" not found for service hello (revisions: hello-00001, hello-00002)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referenceCases")
+    void refusesReferencesToRevisionsThatDoNotExist(ReferenceCase c) {
+        List<TrafficTarget> current = c.current().stream().map(TrafficEditsTest::target).toList();
+        Runnable check = () -> TrafficEdits.checkReferences("hello", List.of("hello-00002", "hello-00001"), current,
+                c.untags(), TrafficEdits.pairs("--tag", c.tags()), TrafficEdits.percents(c.traffic()));
+        if (c.error() == null) {
+            check.run();
+        } else {
+            assertThatThrownBy(check::run).isInstanceOf(CliException.class).hasMessage(c.error());
+        }
+    }
+
     private static List<TrafficTarget> edit(Case c, List<TrafficTarget> current) {
         return TrafficEdits.apply(current, c.untags(), TrafficEdits.pairs("--tag", c.tags()),
                 TrafficEdits.percents(c.traffic()));

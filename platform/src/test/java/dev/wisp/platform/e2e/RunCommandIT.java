@@ -60,6 +60,28 @@ class RunCommandIT {
     }
 
     @Test
+    void anUnreachableApiServerIsOneLineWithinSeconds() throws Exception {
+        int closed = WispProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(WispProcess.java(), "-jar", WispProcess.APP_JAR.toString(),
+                "run", "--roles", "all", "--port", "0", "--broker-port", "0").redirectErrorStream(true);
+        builder.environment().putAll(Map.of("QUARKUS_HTTP_PORT", "0", "KUBERNETES_MASTER", "http://127.0.0.1:" + closed,
+                "KUBERNETES_AUTH_TRYKUBECONFIG", "false", "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(process.exitValue()).as(out).isNotZero();
+        assertThat(out.lines().filter(l -> l.startsWith("error:")).toList()).as(out).containsExactly(
+                "error: cannot reach the Kubernetes API at http://127.0.0.1:" + closed + "/: ConnectException: Connection refused"
+                        + " (in a pod: its service account; elsewhere: KUBECONFIG or ~/.kube/config)");
+        assertThat(out.lines().count()).as(out).isLessThan(5);
+        assertThat(took).as("fails fast, not after the informers' retries").isLessThan(Duration.ofSeconds(12));
+    }
+
+    @Test
     void runsTheRolesOfWispRolesAgainstTheApiServer() throws Exception {
         try (Stream<Path> crds = Files.list(Path.of("../deploy/crds"))) {
             for (Path file : crds.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {

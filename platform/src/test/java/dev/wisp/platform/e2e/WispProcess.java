@@ -133,19 +133,28 @@ final class WispProcess implements AutoCloseable {
     }
 
     CliResult cliWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> withServer = new ArrayList<>(List.of(args));
+        withServer.add("--server");
+        withServer.add(api);
+        return run(null, stdin, withServer);
+    }
+
+    /** Runs {@code wisp ARGS} in {@code workingDir} (null: the test's) without adding --server, as a user types it. */
+    static CliResult run(Path workingDir, String stdin, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", APP_JAR.toString()));
-        command.addAll(List.of(args));
-        command.add("--server");
-        command.add(api);
+        command.addAll(args);
         Path out = Files.createTempFile("wisp-cli", ".out");
         Path err = Files.createTempFile("wisp-cli", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         Process cli = builder.start();
         if (stdin != null) {
             cli.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         cli.getOutputStream().close();
-        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("wisp " + String.join(" ", args) + " finished").isTrue();
+        assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("wisp " + String.join(" ", args) + " finished").isTrue();
         CliResult result = new CliResult(cli.exitValue(), Files.readString(out), Files.readString(err));
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
