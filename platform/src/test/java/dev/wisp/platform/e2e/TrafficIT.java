@@ -126,7 +126,15 @@ class TrafficIT {
         cluster.apply(Manifests.hello("missing", "Still"));
         cluster.awaitLatestReady("missing", "missing-00001");
 
-        cluster.update("missing", "--traffic", "missing-00009=100");
+        WispProcess.CliResult refused = wisp.cli("service", "update", "missing", "--traffic", "missing-00009=100");
+        assertThat(refused.exitCode()).as("the CLI refuses an unknown revision, as kn does").isEqualTo(1);
+        assertThat(refused.stderr()).contains("revision \"missing-00009\" not found for service missing");
+        // Knative YAML applied as it is reaches the server, which names the missing revision
+        cluster.apply(Manifests.hello("missing", "Still") + """
+                  traffic:
+                    - revisionName: missing-00009
+                      percent: 100
+                """);
 
         await("route names the missing revision").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode route = cluster.get("routes", "missing").path("status");
