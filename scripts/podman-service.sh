@@ -70,11 +70,19 @@ build_image || { echo "cannot build the test image $image with podman import" >&
 
 sock="$dir/podman.sock"
 if [ -f "$dir/podman.pid" ] && kill -0 "$(cat "$dir/podman.pid")" 2>/dev/null && [ -S "$sock" ]; then
-  echo "socket=$sock"
-  echo "installSeconds=$install_seconds"
-  exit 0
+  running=$(cat "$dir/podman.pid")
+  # A service whose working directory was deleted (started from a build directory since removed)
+  # cannot start containers any more (conmon: "Failed to get working directory"): replace it.
+  if [[ "$(readlink "/proc/$running/cwd" 2>/dev/null)" != *"(deleted)" ]]; then
+    echo "socket=$sock"
+    echo "installSeconds=$install_seconds"
+    exit 0
+  fi
+  kill "$running" 2>/dev/null || true
 fi
 rm -f "$sock"
+# Started from its own directory, which outlives any build directory the tests run in.
+cd "$dir"
 nohup podman --runtime runc system service --time=0 "unix://$sock" >"$dir/podman.log" 2>&1 &
 echo $! > "$dir/podman.pid"
 for _ in $(seq 1 100); do
