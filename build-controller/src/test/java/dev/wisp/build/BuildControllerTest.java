@@ -1,5 +1,6 @@
 package dev.wisp.build;
 
+import dev.wisp.api.testing.MemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

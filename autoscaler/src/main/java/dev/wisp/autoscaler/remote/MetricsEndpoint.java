@@ -29,7 +29,12 @@ public final class MetricsEndpoint implements Handler<RoutingContext> {
 
     /** Adds the endpoint to {@code router}. */
     public void mount(Router router) {
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this);
+        mount(router, this);
+    }
+
+    /** Adds {@code handler} at the endpoint's path behind the endpoint's body limit (a handler that delegates here). */
+    public static void mount(Router router, Handler<RoutingContext> handler) {
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(handler);
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.wisp.api.serving.v1.Service;
 import dev.wisp.api.status.Condition;
 import dev.wisp.build.BuildController;
 import dev.wisp.build.BuildSettings;
-import dev.wisp.build.MemoryStore;
+import dev.wisp.api.testing.MemoryStore;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.wisp.eventing.reconciler;
 
+import dev.wisp.api.testing.MemoryStore;
 import static dev.wisp.eventing.dispatcher.BrokerFixture.binaryHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

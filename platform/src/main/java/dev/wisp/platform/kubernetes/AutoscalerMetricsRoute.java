@@ -3,7 +3,6 @@ package dev.wisp.platform.kubernetes;
 import dev.wisp.autoscaler.remote.MetricsEndpoint;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,8 +13,6 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class AutoscalerMetricsRoute {
-    private static final long MAX_BODY = 1024 * 1024;
-
     private volatile MetricsEndpoint endpoint;
 
     /** Serves reports to {@code started} from now on. */
@@ -28,7 +25,7 @@ public class AutoscalerMetricsRoute {
     }
 
     void mount(@Observes Router router) {
-        router.post(MetricsEndpoint.PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::handle);
+        MetricsEndpoint.mount(router, this::handle);
     }
 
     private void handle(RoutingContext context) {

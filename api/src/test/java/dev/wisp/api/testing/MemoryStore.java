@@ -1,4 +1,4 @@
-package dev.wisp.eventing.reconciler;
+package dev.wisp.api.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** A {@link ResourceStore} in memory for tests: copies in and out, generation bumped on update, listeners told. */
-final class MemoryStore implements ResourceStore {
+public final class MemoryStore implements ResourceStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, HasMetadata> resources = new TreeMap<>();
     private final List<Consumer<StoreEvent>> listeners = new CopyOnWriteArrayList<>();
