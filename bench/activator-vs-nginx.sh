@@ -89,26 +89,36 @@ cpu_ticks() { # summed utime+stime of the given pids, in clock ticks
   done
   echo "$total"
 }
+sys_ticks() { # summed stime (kernel time) of the given pids, in clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    read -r -a stat <"/proc/$pid/stat" && total=$((total + stat[14]))
+  done
+  echo "$total"
+}
 run() { # name url host pids-to-measure...
   local name=$1 url=$2 host=$3; shift 3
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
-  local before after
+  local before after sys_before sys_after
   before=$(cpu_ticks "$@")
+  sys_before=$(sys_ticks "$@")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $host" "$url" >"$WORK/$name.txt"
   after=$(cpu_ticks "$@")
-  local rps p50 p99 requests cpu
+  sys_after=$(sys_ticks "$@")
+  local rps p50 p99 requests cpu sys
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt")
   requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
   cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
-  printf '%-10s %12s %10s %10s %14s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+  sys=$(awk -v t=$((sys_after - sys_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  printf '%-10s %12s %10s %10s %14s %14s\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$sys"
   eval "RPS_$name=$rps; CPU_$name=$cpu"
 }
 proxy_pids() { local master; master=$(cat "$WORK/$1/nginx.pid"); echo "$master" $(pgrep -P "$master"); }
 echo "workers: nginx worker_processes $WORKERS, activator $WORKERS event loops (JVM: $ACTIVATOR_JVM);" \
   "backend nginx worker_processes 1; wrk $THREADS threads, $CONNECTIONS connections, $DURATION"
-printf '%-10s %12s %10s %10s %14s\n' target requests/s p50 p99 'proxy cpu us/req'
+printf '%-10s %12s %10s %10s %14s %14s\n' target requests/s p50 p99 'proxy cpu us/req' 'of it kernel'
 # shellcheck disable=SC2046
 run direct "http://127.0.0.1:$BACKEND/" bench.default.localhost $(proxy_pids backend)
 # shellcheck disable=SC2046

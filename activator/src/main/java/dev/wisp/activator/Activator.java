@@ -3,7 +3,7 @@ package dev.wisp.activator;
 import dev.wisp.activator.dispatch.EndpointQuarantine;
 import dev.wisp.activator.dispatch.InstancePicker;
 import dev.wisp.activator.dispatch.RevisionDispatcher;
-import dev.wisp.activator.ingress.IngressVerticle;
+import dev.wisp.activator.ingress.IngressServer;
 import dev.wisp.activator.metrics.ActivatorMeters;
 import dev.wisp.activator.metrics.MetricsReporter;
 import dev.wisp.activator.metrics.TrafficLedger;
@@ -14,23 +14,20 @@ import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.dataplane.RoutingTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * The data plane of Wisp: an HTTP reverse proxy that routes requests by Host header to revision
  * instances, splits traffic between revisions, and holds requests while a revision scales from
- * zero. It serves clients on {@link ActivatorSettings#eventLoops()} event loops ({@link IngressVerticle}s
- * sharing one port), which share one {@link RevisionDispatcher} (queues, concurrency slots and
+ * zero. It serves clients on {@link ActivatorSettings#eventLoops()} Netty event loops of its own
+ * ({@link IngressServer}), which share one {@link RevisionDispatcher} (queues, concurrency slots and
  * drains); it reports traffic to the autoscaler ({@link MetricsReporter}) and to Micrometer.
  * It is also the runtime's {@link InstanceDrain}.
  */
@@ -39,11 +36,6 @@ public final class Activator implements InstanceDrain {
     private static final Logger LOG = Logger.getLogger(Activator.class);
     /** How long an instance that refused a connection is skipped. */
     static final Duration QUARANTINE = Duration.ofMillis(250);
-    /**
-     * Vert.x shares a random port between servers that all ask for the same negative port. Quarkus's
-     * own HTTP server asks for -1 (and nearby values) when its port is 0, so ours start far below.
-     */
-    private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
 
     private final Vertx vertx;
     private final ActivatorSettings settings;
@@ -53,8 +45,7 @@ public final class Activator implements InstanceDrain {
     private final Clock clock;
     private final RevisionDispatcher dispatcher;
     private final TrafficLedger ledger;
-    private final Queue<IngressVerticle> loops = new ConcurrentLinkedQueue<>();
-    private volatile String deploymentId;
+    private IngressServer server;
     private volatile boolean running;
     private volatile int port = -1;
     private MetricsReporter reporter;
@@ -79,45 +70,54 @@ public final class Activator implements InstanceDrain {
                 new EndpointQuarantine(QUARANTINE), clock), settings.maxQueuedPerRevision());
     }
 
-    /** Binds the servers; completes with the port they listen on (useful with port 0). */
+    /** Binds the server; completes with the port it listens on (useful with port 0). */
     public synchronized Future<Integer> start() {
-        if (deploymentId != null || running) {
+        if (server != null || running) {
             return Future.failedFuture(new IllegalStateException("activator already started"));
         }
         running = true;
-        int bindPort = settings.port() == 0 ? -10_001 - SHARED_RANDOM_PORTS.getAndIncrement() : settings.port();
-        IngressVerticle.Shared shared = new IngressVerticle.Shared(settings, bindPort, routes, instances, ledger,
-                dispatcher, clock);
-        SplittableRandom seeds = new SplittableRandom();
+        IngressServer starting = new IngressServer(new IngressServer.Shared(settings, routes, instances, ledger,
+                dispatcher, clock));
+        server = starting;
         instances.subscribe(this::instancesChanged);
-        return vertx.deployVerticle(() -> newLoop(shared, seeds),
-                        new DeploymentOptions().setInstances(settings.eventLoops()))
-                .map(id -> {
-                    deploymentId = id;
-                    port = loops.peek().actualPort();
-                    reporter = new MetricsReporter(vertx, ledger, metrics, clock, settings.metricsInterval());
-                    reporter.start();
-                    LOG.infof("event=activator-started host=%s port=%d eventLoops=%d", settings.host(), port,
-                            settings.eventLoops());
-                    return port;
-                })
-                .recover(cause -> {
+        Promise<Integer> started = Promise.promise();
+        starting.start().whenComplete((boundPort, failure) -> {
+            if (failure != null) {
+                synchronized (this) {
                     running = false;
-                    return Future.failedFuture(new IllegalStateException("activator could not listen on "
-                            + settings.host() + ":" + settings.port() + ": " + cause.getMessage(), cause));
-                });
+                    server = null;
+                }
+                started.fail(new IllegalStateException("activator could not listen on " + settings.host() + ":"
+                        + settings.port() + ": " + failure.getMessage(), failure));
+                return;
+            }
+            port = boundPort;
+            reporter = new MetricsReporter(vertx, ledger, metrics, clock, settings.metricsInterval());
+            reporter.start();
+            LOG.infof("event=activator-started host=%s port=%d eventLoops=%d transport=%s", settings.host(), port,
+                    settings.eventLoops(), starting.nativeTransport() ? "epoll" : "nio");
+            started.complete(port);
+        });
+        return started.future();
     }
 
     /** Stops listening, closes connections to clients and instances, and stops reporting metrics. */
     public synchronized Future<Void> stop() {
         running = false;
-        if (deploymentId == null) {
+        IngressServer stopping = server;
+        if (stopping == null) {
             return Future.succeededFuture();
         }
-        reporter.stop();
-        String id = deploymentId;
-        deploymentId = null;
-        return vertx.undeploy(id).onComplete(ar -> LOG.infof("event=activator-stopped port=%d", port));
+        server = null;
+        if (reporter != null) {
+            reporter.stop();
+        }
+        Promise<Void> stopped = Promise.promise();
+        stopping.stop().whenComplete((ignored, failure) -> {
+            LOG.infof("event=activator-stopped port=%d", port);
+            stopped.complete();
+        });
+        return stopped.future();
     }
 
     /** The port the activator listens on, or -1 before it started. */
@@ -133,15 +133,6 @@ public final class Activator implements InstanceDrain {
     /** Requests waiting for {@code revision} right now. */
     public int waiting(RevisionKey revision) {
         return dispatcher.waiting(revision);
-    }
-
-    private IngressVerticle newLoop(IngressVerticle.Shared shared, SplittableRandom seeds) {
-        IngressVerticle loop;
-        synchronized (seeds) {
-            loop = new IngressVerticle(shared, seeds.split());
-        }
-        loops.add(loop);
-        return loop;
     }
 
     /** Called by the directory on any thread; the dispatcher is thread-safe. */

@@ -5,6 +5,7 @@ import dev.wisp.activator.metrics.TrafficLedger;
 import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.ProxyOutcome;
 import dev.wisp.activator.proxy.Replies;
+import dev.wisp.activator.proxy.UpstreamProxy;
 import dev.wisp.api.autoscaling.MetricsSink;
 import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.InstanceDirectory;
@@ -47,6 +48,8 @@ public final class RevisionDispatcher implements InstanceDrain {
     private final Collaborators with;
     private final int maxQueued;
     private final ConcurrentMap<RevisionKey, RevisionLane> lanes = new ConcurrentHashMap<>();
+    /** How forwarding attempts end: one listener for all, so that no lambda is made per request. */
+    private final UpstreamProxy.Listener outcomes = this::forwarded;
 
     public RevisionDispatcher(Collaborators collaborators, int maxQueuedPerRevision) {
         this.with = collaborators;
@@ -72,7 +75,7 @@ public final class RevisionDispatcher implements InstanceDrain {
         }
         if (!admitted) {
             LOG.debugf("event=queue-full revision=%s queued=%d", revision, maxQueued);
-            Replies.text(exchange.request(), 503, "too many requests waiting for revision " + revision
+            Replies.text(exchange, 503, "too many requests waiting for revision " + revision
                     + " (" + maxQueued + " queued)");
             settle(exchange);
             return;
@@ -105,7 +108,7 @@ public final class RevisionDispatcher implements InstanceDrain {
         }
         LOG.debugf("event=timeout revision=%s state=%s", exchange.revision(), exchange.state());
         withdraw(exchange);
-        Replies.text(exchange.request(), 504, "revision " + exchange.revision() + " did not respond within "
+        Replies.text(exchange, 504, "revision " + exchange.revision() + " did not respond within "
                 + Replies.describe(exchange.timeout()));
         close(exchange);
     }
@@ -196,12 +199,12 @@ public final class RevisionDispatcher implements InstanceDrain {
         if (exchange.isDone() || instance == null) {
             return; // answered (timeout) between the hand-over and now; its slot is released already
         }
-        exchange.proxy().forward(exchange, instance).onSuccess(outcome -> forwarded(exchange, instance, outcome));
+        exchange.proxy().forward(exchange, instance, outcomes);
     }
 
     /** Runs on the exchange's loop, outside the lock. */
     void failUnavailable(Exchange exchange) {
-        Replies.text(exchange.request(), 503, "revision " + exchange.revision() + " is not available");
+        Replies.text(exchange, 503, "revision " + exchange.revision() + " is not available");
         settle(exchange);
     }
 
@@ -306,7 +309,6 @@ public final class RevisionDispatcher implements InstanceDrain {
     }
 
     private static int statusOf(Exchange exchange) {
-        // A client that went away before its answer is counted as nginx does: 499.
-        return exchange.request().response().ended() ? exchange.request().response().getStatusCode() : 499;
+        return exchange.statusForMetrics();
     }
 }

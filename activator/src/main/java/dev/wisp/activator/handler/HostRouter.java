@@ -1,19 +1,17 @@
 package dev.wisp.activator.handler;
 
+import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.Replies;
-import dev.wisp.activator.proxy.RequestBody;
 import dev.wisp.api.dataplane.HostRoute;
 import dev.wisp.api.dataplane.RoutingTable;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The first handler of the activator: pauses the request body, looks the Host header up in the
- * {@link RoutingTable} and passes the request on with its route, or answers 404 naming the host.
+ * The first handler of the activator: looks the authority the client addressed up in the
+ * {@link RoutingTable} and passes the exchange on with its route, or answers 404 naming the host.
  */
-public final class HostRouter implements Handler<HttpServerRequest> {
+public final class HostRouter {
 
     private static final Logger LOG = Logger.getLogger(HostRouter.class);
 
@@ -25,19 +23,15 @@ public final class HostRouter implements Handler<HttpServerRequest> {
         this.next = next;
     }
 
-    @Override
-    public void handle(HttpServerRequest request) {
-        // Nothing of the body is read until an instance is chosen; backpressure holds the rest.
-        if (!RequestBody.isAbsent(request)) {
-            request.pause();
-        }
-        String host = HostHeader.hostName(RequestAuthority.of(request));
+    /** Routes one exchange whose request head just arrived. */
+    public void handle(Exchange exchange) {
+        String host = HostHeader.hostName(exchange.authority());
         Optional<HostRoute> route = host.isEmpty() ? Optional.empty() : routes.lookup(host);
         if (route.isEmpty()) {
             LOG.debugf("event=unknown-host host=%s", host);
-            Replies.text(request, 404, "no service for host \"" + host + "\"");
+            Replies.text(exchange, 404, "no service for host \"" + host + "\"");
             return;
         }
-        next.handle(request, route.get());
+        next.handle(exchange, route.get());
     }
 }

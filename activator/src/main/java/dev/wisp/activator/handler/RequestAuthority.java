@@ -1,28 +1,19 @@
 package dev.wisp.activator.handler;
 
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * The authority a client addressed: the {@code Host} header in HTTP/1.x, the {@code :authority}
- * pseudo-header in HTTP/2 (where there is no Host header).
+ * pseudo-header in HTTP/2 (which arrives here as Host: Netty translates it).
  */
 public final class RequestAuthority {
     private RequestAuthority() {
     }
 
     /** {@code host[:port]} as the client sent it, or "" when it sent none. */
-    public static String of(HttpServerRequest request) {
-        // The Host header as sent, when there is one: no parsing and re-joining per request.
-        String host = request.getHeader(HttpHeaders.HOST);
-        if (host != null && !host.isEmpty()) {
-            return host;
-        }
-        HostAndPort authority = request.authority();
-        if (authority != null && authority.host() != null && !authority.host().isEmpty()) {
-            return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
-        }
-        return "";
+    public static String of(HttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        return host == null ? "" : host;
     }
 }

@@ -9,10 +9,9 @@ import dev.wisp.activator.timing.LoopDeadlines;
 import dev.wisp.api.dataplane.InstanceDirectory;
 import dev.wisp.api.dataplane.RevisionEndpoints;
 import dev.wisp.api.dataplane.RevisionKey;
-import io.vertx.core.Context;
-import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Admits a request for a revision: answers 503 when the revision is not run here; otherwise counts
@@ -29,18 +28,15 @@ public final class RevisionGate implements RevisionHandler {
     private final TrafficLedger ledger;
     private final RevisionDispatcher dispatcher;
     private final Clock clock;
-    private final Context context;
-    private final Thread loopThread;
     private final UpstreamProxy proxy;
+    private final Consumer<Exchange> abandon;
 
     /** A gate on the calling event loop; {@code deadlines} (of this loop) time the exchanges out. */
     public RevisionGate(LoopDeadlines<Exchange> deadlines, InstanceDirectory directory, TrafficLedger ledger,
-                        RevisionDispatcher dispatcher, Clock clock, Context context, Thread loopThread,
-                        UpstreamProxy proxy) {
+                        RevisionDispatcher dispatcher, Clock clock, UpstreamProxy proxy) {
         this.deadlines = deadlines;
-        this.loopThread = loopThread;
-        this.context = context;
         this.proxy = proxy;
+        this.abandon = dispatcher::abandon;
         this.directory = directory;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
@@ -48,19 +44,18 @@ public final class RevisionGate implements RevisionHandler {
     }
 
     @Override
-    public void handle(HttpServerRequest request, RevisionKey revision) {
+    public void handle(Exchange exchange, RevisionKey revision) {
         RevisionEndpoints endpoints = directory.endpoints(revision);
         if (!endpoints.known()) {
-            Replies.text(request, 503, "revision " + revision + " is not available");
+            Replies.text(exchange, 503, "revision " + revision + " is not available");
             return;
         }
         Duration timeout = endpoints.timeout().isZero() || endpoints.timeout().isNegative()
                 ? DEFAULT_TIMEOUT : endpoints.timeout();
-        Exchange exchange = new Exchange(request, revision, timeout, context, loopThread, proxy);
+        exchange.admit(revision, timeout, proxy, abandon);
         exchange.upstreamTimeouts(endpoints.responseStartTimeout().toMillis(), endpoints.idleTimeout().toMillis());
         ledger.arrived(revision, clock.instant());
         exchange.deadline(deadlines.add(exchange, Math.max(1, timeout.toMillis())));
-        request.response().closeHandler(v -> dispatcher.abandon(exchange));
         dispatcher.submit(exchange);
     }
 }

@@ -1,10 +1,10 @@
 package dev.wisp.activator.handler;
 
 import dev.wisp.api.dataplane.RevisionKey;
-import io.vertx.core.http.HttpServerRequest;
+import dev.wisp.activator.proxy.Exchange;
 
 /** Handles a request that was assigned to {@code revision}. */
 @FunctionalInterface
 public interface RevisionHandler {
-    void handle(HttpServerRequest request, RevisionKey revision);
+    void handle(Exchange exchange, RevisionKey revision);
 }

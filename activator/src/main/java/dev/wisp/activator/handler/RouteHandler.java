@@ -1,10 +1,10 @@
 package dev.wisp.activator.handler;
 
 import dev.wisp.api.dataplane.HostRoute;
-import io.vertx.core.http.HttpServerRequest;
+import dev.wisp.activator.proxy.Exchange;
 
 /** Handles a request whose Host header matched {@code route}. */
 @FunctionalInterface
 public interface RouteHandler {
-    void handle(HttpServerRequest request, HostRoute route);
+    void handle(Exchange exchange, HostRoute route);
 }

@@ -1,10 +1,10 @@
 package dev.wisp.activator.handler;
 
+import dev.wisp.activator.proxy.Exchange;
 import dev.wisp.activator.proxy.Replies;
 import dev.wisp.api.dataplane.HostRoute;
 import dev.wisp.api.dataplane.RevisionKey;
 import dev.wisp.api.dataplane.WeightedRevision;
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -24,14 +24,14 @@ public final class TrafficSplitter implements RouteHandler {
     }
 
     @Override
-    public void handle(HttpServerRequest request, HostRoute route) {
+    public void handle(Exchange exchange, HostRoute route) {
         Optional<RevisionKey> revision = choose(route.targets(), random);
         if (revision.isEmpty()) {
-            Replies.text(request, 503, "route " + route.namespace() + "/" + route.routeName()
+            Replies.text(exchange, 503, "route " + route.namespace() + "/" + route.routeName()
                     + " has no traffic targets for host \"" + route.host() + "\"");
             return;
         }
-        next.handle(request, revision.get());
+        next.handle(exchange, revision.get());
     }
 
     /** A weighted random choice among {@code targets}; empty when there are none. */

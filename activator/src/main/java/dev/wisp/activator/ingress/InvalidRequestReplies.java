@@ -1,10 +1,19 @@
 package dev.wisp.activator.ingress;
 
+import dev.wisp.activator.ActivatorSettings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
@@ -12,39 +21,35 @@ import org.jboss.logging.Logger;
  * 414 for a request line that is too long, 431 for a header block that is too large, 400 for
  * anything else malformed.
  */
-final class InvalidRequestReplies implements Handler<HttpServerRequest> {
+final class InvalidRequestReplies {
 
     private static final Logger LOG = Logger.getLogger(InvalidRequestReplies.class);
 
-    private final int maxHeaderSize;
-    private final int maxRequestLineLength;
-
-    InvalidRequestReplies(int maxHeaderSize, int maxRequestLineLength) {
-        this.maxHeaderSize = maxHeaderSize;
-        this.maxRequestLineLength = maxRequestLineLength;
+    private InvalidRequestReplies() {
     }
 
-    @Override
-    public void handle(HttpServerRequest request) {
-        Throwable cause = request.decoderResult().cause();
+    /** Answers the malformed request that {@code cause} describes on {@code channel}, then closes it. */
+    static void reply(Channel channel, Throwable cause, ActivatorSettings settings) {
         int status;
         String reason;
         if (cause instanceof TooLongHttpLineException) {
             status = 414;
-            reason = "request line longer than " + maxRequestLineLength + " bytes";
+            reason = "request line longer than " + settings.maxRequestLineLength() + " bytes";
         } else if (cause instanceof TooLongHttpHeaderException) {
             status = 431;
-            reason = "request header block larger than " + maxHeaderSize + " bytes";
+            reason = "request header block larger than " + settings.maxHeaderSize() + " bytes";
         } else {
             status = 400;
             reason = "malformed HTTP request: " + (cause == null ? "unparseable" : cause.getMessage());
         }
-        LOG.debugf("event=invalid-request status=%d remote=%s", status, request.remoteAddress());
-        request.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(reason + "\n")
-                .onComplete(ar -> request.connection().close());
+        LOG.debugf("event=invalid-request status=%d remote=%s", status, channel.remoteAddress());
+        ByteBuf body = Unpooled.copiedBuffer(reason + "\n", StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -3,51 +3,125 @@ package dev.wisp.activator.proxy;
 import dev.wisp.activator.timing.DeadlineQueue;
 import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionKey;
-import io.vertx.core.Context;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpServerRequest;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * One client request held by the activator from arrival to its answer: which revision it is for,
- * whether it is waiting, connecting or relaying, and the instance slot it holds. It belongs to
- * the event loop its client connection is on: everything but the dispatcher's hand-over (made
- * under the dispatcher's lock) happens there.
+ * One client request held by the activator from arrival to its answer: the request as it came,
+ * which revision it is for, whether it is waiting, connecting or relaying, the instance slot it
+ * holds, the body received before an instance was chosen, and how far its response got. It belongs
+ * to the event loop of its client's channel: everything but the dispatcher's hand-over (made under
+ * the dispatcher's lock) happens there.
  */
 public final class Exchange {
 
     /** Where an exchange is in its life. */
     public enum State { WAITING, CONNECTING, RELAYING, DONE }
 
-    private final HttpServerRequest request;
-    private final RevisionKey revision;
-    private final Duration timeout;
-    private final Context context;
-    private final Thread loopThread;
-    private final UpstreamProxy proxy;
+    private final HttpRequest request;
+    private final ClientStream client;
+    private final String authority;
+    private final String clientAddress;
+    private final boolean keepAlive;
+    private final boolean upgrade;
+    private final boolean http10;
     private final long arrivedNanos = System.nanoTime();
+    private RevisionKey revision;
+    private Duration timeout = Duration.ZERO;
+    private UpstreamProxy proxy;
+    private Consumer<Exchange> onClientGone;
     private volatile State state = State.WAITING;
     private volatile Endpoint endpoint;
     private boolean coldStart;
     private long responseStartMillis;
     private long idleMillis;
-    private HttpClientRequest upstream;
+    private UpstreamConnection upstream;
     private DeadlineQueue.Entry<Exchange> deadline;
-    private boolean continueSent;
+    private List<HttpContent> pendingBody;
+    private boolean requestComplete;
+    private int status;
+    private boolean responseEnded;
+    private boolean headPrepared;
+    private boolean expectContinue;
 
-    public Exchange(HttpServerRequest request, RevisionKey revision, Duration timeout, Context context,
-                    Thread loopThread, UpstreamProxy proxy) {
-        this.loopThread = loopThread;
+    /**
+     * A request whose head just arrived on {@code client}, addressed to {@code authority}, from
+     * {@code clientAddress}; {@code keepAlive} when the client's connection may serve another one.
+     */
+    public Exchange(HttpRequest request, ClientStream client, String authority, String clientAddress,
+                    boolean keepAlive, boolean upgrade) {
         this.request = request;
-        this.revision = revision;
-        this.timeout = timeout;
-        this.context = context;
-        this.proxy = proxy;
+        this.client = client;
+        this.authority = authority;
+        this.clientAddress = clientAddress;
+        this.keepAlive = keepAlive;
+        this.upgrade = upgrade;
+        this.requestComplete = request instanceof LastHttpContent;
+        this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        this.expectContinue = HttpUtil.is100ContinueExpected(request);
     }
 
-    /** The event-loop context of the client's connection. */
-    public Context context() {
-        return context;
+    /**
+     * Admits the exchange for {@code revision}: it is proxied by {@code proxy} (its loop's) within
+     * {@code timeout}, and {@code onClientGone} runs if the client goes away before its answer.
+     */
+    public void admit(RevisionKey newRevision, Duration newTimeout, UpstreamProxy newProxy,
+                      Consumer<Exchange> newOnClientGone) {
+        this.revision = newRevision;
+        this.timeout = newTimeout;
+        this.proxy = newProxy;
+        this.onClientGone = newOnClientGone;
+    }
+
+    public HttpRequest request() {
+        return request;
+    }
+
+    public HttpMethod method() {
+        return request.method();
+    }
+
+    public ClientStream client() {
+        return client;
+    }
+
+    /** {@code host[:port]} as the client addressed it, or "". */
+    public String authority() {
+        return authority;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /** Whether the client's connection may serve another request after this one. */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** Whether the client spoke HTTP/1.0 (no chunked responses; keep-alive only when asked for). */
+    public boolean http10() {
+        return http10;
+    }
+
+    /** Whether the request asks to switch protocols (a WebSocket handshake, for example). */
+    public boolean upgrade() {
+        return upgrade;
+    }
+
+    /** The client's event loop. */
+    public EventLoop loop() {
+        return client.channel().eventLoop();
     }
 
     /** The proxy (with the connection pool) of the exchange's event loop. */
@@ -57,11 +131,11 @@ public final class Exchange {
 
     /** Runs {@code action} on the exchange's event loop: now when already there. */
     public void onLoop(Runnable action) {
-        // Compare threads, not contexts: Vert.x runs each request on its own duplicate of the loop's context.
-        if (Thread.currentThread() == loopThread) {
+        EventLoop loop = loop();
+        if (loop.inEventLoop()) {
             action.run();
         } else {
-            context.runOnContext(v -> action.run());
+            loop.execute(action);
         }
     }
 
@@ -97,10 +171,6 @@ public final class Exchange {
         return endpoint;
     }
 
-    public HttpServerRequest request() {
-        return request;
-    }
-
     public RevisionKey revision() {
         return revision;
     }
@@ -132,11 +202,11 @@ public final class Exchange {
         if (entry == null) {
             return;
         }
-        if (Thread.currentThread() == loopThread) {
+        if (loop().inEventLoop()) {
             deadline = null;
             entry.cancel();
         } else {
-            context.runOnContext(v -> cancelDeadline());
+            loop().execute(this::cancelDeadline);
         }
     }
 
@@ -153,12 +223,12 @@ public final class Exchange {
         this.state = State.WAITING;
     }
 
-    /** Marks the upstream request as sent; false when the exchange was answered meanwhile. */
-    public synchronized boolean startRelaying(HttpClientRequest request) {
+    /** Marks the request as being sent on {@code connection}; false when the exchange was answered meanwhile. */
+    synchronized boolean startRelaying(UpstreamConnection connection) {
         if (state != State.CONNECTING) {
             return false;
         }
-        this.upstream = request;
+        this.upstream = connection;
         this.state = State.RELAYING;
         return true;
     }
@@ -167,20 +237,42 @@ public final class Exchange {
         return state == State.RELAYING;
     }
 
-    /** Answers "Expect: 100-continue" once, when the body is about to be forwarded. */
-    public void sendContinueIfExpected() {
-        String expect = request.getHeader("expect");
-        if (!continueSent && expect != null && expect.equalsIgnoreCase("100-continue")) {
-            continueSent = true;
-            request.response().writeContinue();
-        }
-    }
-
     /** Cancels the upstream request, if one is in flight. */
     public void cancelUpstream() {
         if (upstream != null) {
-            upstream.reset();
+            upstream.abortFor(this);
         }
+    }
+
+    /** Flushes what was written upstream during the client's read batch. */
+    public void flushUpstream() {
+        if (upstream != null && state == State.RELAYING) {
+            upstream.flushRequest();
+        }
+    }
+
+    /** The client can take more of the response again. */
+    public void clientWritable() {
+        if (upstream != null && state == State.RELAYING) {
+            upstream.clientWritable();
+        }
+    }
+
+    boolean headPrepared() {
+        return headPrepared;
+    }
+
+    void markHeadPrepared() {
+        headPrepared = true;
+    }
+
+    /** Whether the client waits for "100 Continue" before sending its body (and has not had it yet). */
+    boolean continueExpected() {
+        return expectContinue;
+    }
+
+    void continueSent() {
+        expectContinue = false;
     }
 
     /** Marks the exchange done; false when it already was. */
@@ -197,5 +289,73 @@ public final class Exchange {
         Endpoint held = endpoint;
         endpoint = null;
         return held;
+    }
+
+    /** A piece of the request body arrived from the client (ownership passes here). */
+    public void bodyArrived(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (upstream != null && state == State.RELAYING) {
+            upstream.sendBody(content);
+        } else if (state == State.DONE || responseEnded) {
+            ReferenceCountUtil.release(content);
+        } else {
+            if (pendingBody == null) {
+                pendingBody = new ArrayList<>(2);
+            }
+            pendingBody.add(content);
+        }
+    }
+
+    /** Takes the body received while the exchange waited (empty when none). */
+    List<HttpContent> takePendingBody() {
+        List<HttpContent> pending = pendingBody;
+        pendingBody = null;
+        return pending == null ? List.of() : pending;
+    }
+
+    /** Whether the whole request (head and body) has arrived from the client. */
+    public boolean requestComplete() {
+        return requestComplete;
+    }
+
+    /** The client went away: drops what was held and tells whoever admitted the exchange. */
+    public void clientGone() {
+        releasePendingBody();
+        if (onClientGone != null && !responseEnded) {
+            onClientGone.accept(this);
+        }
+    }
+
+    /** Releases the body held while waiting (the exchange is answered without forwarding it). */
+    public void releasePendingBody() {
+        List<HttpContent> pending = takePendingBody();
+        for (int i = 0; i < pending.size(); i++) {
+            ReferenceCountUtil.release(pending.get(i));
+        }
+    }
+
+    /** Records that a response head with {@code code} went to the client. */
+    public void responseStarted(int code) {
+        this.status = code;
+    }
+
+    public boolean isResponseStarted() {
+        return status != 0;
+    }
+
+    /** Records that the response was written to the end. */
+    public void responseEnded() {
+        this.responseEnded = true;
+    }
+
+    public boolean isResponseEnded() {
+        return responseEnded;
+    }
+
+    /** The status the client got, or 499 (as nginx counts it) when its response did not end. */
+    public int statusForMetrics() {
+        return responseEnded ? status : 499;
     }
 }

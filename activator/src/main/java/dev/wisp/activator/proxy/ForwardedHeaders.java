@@ -3,8 +3,7 @@ package dev.wisp.activator.proxy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
-import io.vertx.core.MultiMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -12,70 +11,54 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the headers a proxied request and response carry: everything end-to-end is copied
- * (Host included; W3C trace context with it), hop-by-hop headers are dropped, and the
- * X-Forwarded-* headers and an RFC 7239 {@code Forwarded} element are added.
+ * Rewrites the headers of a proxied request and response in place: everything end-to-end is kept
+ * (Host included; W3C trace context with it), hop-by-hop headers are dropped (with those a
+ * {@code Connection} header names), and the X-Forwarded-* headers and an RFC 7239
+ * {@code Forwarded} element are added.
  */
 public final class ForwardedHeaders {
 
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final AsciiString HOST = AsciiString.cached("Host");
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    private static final AsciiString FORWARDED = AsciiString.cached("Forwarded");
+    /** The prefix of the headers Netty adds when it turns HTTP/2 into HTTP/1 objects (x-http2-scheme, ...). */
+    private static final String HTTP2_EXTENSION = "x-http2-";
 
     private ForwardedHeaders() {
     }
 
     /**
-     * The headers to send upstream for a request that arrived with {@code incoming} from
-     * {@code clientAddress} over {@code scheme}.
+     * Turns the headers of a request that arrived from {@code clientAddress} over {@code scheme},
+     * addressed to {@code authority}, into those sent upstream. {@code element} is this hop's
+     * {@code Forwarded} element ({@link #forwardedElement}; callers reuse it across alike requests).
      */
-    public static MultiMap forRequest(MultiMap incoming, String clientAddress, String scheme) {
-        String host = incoming.get("host");
-        return forRequest(incoming, host == null ? "" : host, clientAddress, scheme);
-    }
-
-    /**
-     * The headers to send upstream for a request the client addressed to {@code authority}: the
-     * instance sees the client's Host (HTTP/2's :authority becomes Host), never a pseudo-header.
-     */
-    public static MultiMap forRequest(MultiMap incoming, String authority, String clientAddress, String scheme) {
-        return forRequest(incoming, authority, clientAddress, scheme, forwardedElement(clientAddress, authority, scheme));
-    }
-
-    /**
-     * As {@link #forRequest(MultiMap, String, String, String)}, with this hop's {@code Forwarded}
-     * element already built by {@link #forwardedElement} (callers reuse it across alike requests).
-     */
-    public static MultiMap forRequest(MultiMap incoming, String authority, String clientAddress, String scheme,
+    public static void rewriteRequest(HttpHeaders headers, String authority, String clientAddress, String scheme,
                                       String element) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        writeRequest(incoming, authority, clientAddress, scheme, element, out);
-        return out;
-    }
-
-    /**
-     * Writes the headers of {@link #forRequest(MultiMap, String, String, String, String)} into
-     * {@code out} (an upstream request's own headers: no intermediate copy).
-     */
-    public static void writeRequest(MultiMap incoming, String authority, String clientAddress, String scheme,
-                                    String element, MultiMap out) {
-        copyResponse(incoming, out);
-        if (!authority.isEmpty()) {
-            out.set("Host", authority);
+        dropHopByHop(headers);
+        if (!authority.isEmpty() && !authority.equals(headers.get(HttpHeaderNames.HOST))) {
+            headers.set(HOST, authority);
         }
         // The activator answers "Expect: 100-continue" itself when it starts forwarding.
-        out.remove("expect");
-        String priorFor = incoming.get("x-forwarded-for");
-        out.set("X-Forwarded-For", priorFor == null || priorFor.isBlank()
-                ? clientAddress : priorFor + ", " + clientAddress);
-        if (!out.contains("x-forwarded-proto")) {
-            out.set("X-Forwarded-Proto", scheme);
+        headers.remove(HttpHeaderNames.EXPECT);
+        String priorFor = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, priorFor == null || priorFor.isBlank() ? clientAddress : priorFor + ", " + clientAddress);
+        if (!headers.contains(X_FORWARDED_PROTO)) {
+            headers.set(X_FORWARDED_PROTO, scheme);
         }
-        if (!out.contains("x-forwarded-host") && !authority.isEmpty()) {
-            out.set("X-Forwarded-Host", authority);
+        if (!headers.contains(X_FORWARDED_HOST) && !authority.isEmpty()) {
+            headers.set(X_FORWARDED_HOST, authority);
         }
-        String priorForwarded = incoming.get("forwarded");
-        out.set("Forwarded", priorForwarded == null || priorForwarded.isBlank()
-                ? element : priorForwarded + ", " + element);
+        String priorForwarded = headers.get(FORWARDED);
+        headers.set(FORWARDED, priorForwarded == null || priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+    }
+
+    /** Drops the hop-by-hop headers of an upstream response (or a client request). */
+    public static void rewriteResponse(HttpHeaders headers) {
+        dropHopByHop(headers);
     }
 
     /** One RFC 7239 element: {@code for=...;host=...;proto=...}, quoting values that are not tokens. */
@@ -99,45 +82,31 @@ public final class ForwardedHeaders {
         return value;
     }
 
-    /** Copies the end-to-end headers of an upstream response (or a client request) into {@code target}. */
-    public static void copyResponse(MultiMap upstream, MultiMap target) {
-        HttpHeaders netty = NettyHeaderView.of(upstream);
-        if (netty != null) {
-            copyEndToEnd(netty, target);
-            return;
-        }
-        Set<String> named = connectionTokens(upstream);
-        for (Map.Entry<String, String> header : upstream) {
-            if (isEndToEnd(header.getKey(), named)) {
-                target.add(header.getKey(), header.getValue());
-            }
-        }
-    }
-
-    /** As {@link #copyResponse}, walking the decoded names and values without turning them into Strings. */
-    private static void copyEndToEnd(HttpHeaders source, MultiMap target) {
-        Set<String> named = Set.of();
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = source.iteratorCharSequence(); it.hasNext(); ) {
-            Map.Entry<CharSequence, CharSequence> header = it.next();
-            if (AsciiString.contentEqualsIgnoreCase(header.getKey(), HttpHeaderNames.CONNECTION)) {
-                named = addTokens(named, header.getValue().toString());
-            }
-        }
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = source.iteratorCharSequence(); it.hasNext(); ) {
+    /** Removes hop-by-hop and pseudo headers; one pass without allocating when there are none (the usual case). */
+    private static void dropHopByHop(HttpHeaders headers) {
+        List<CharSequence> drop = null;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> header = it.next();
             CharSequence name = header.getKey();
-            if (!isHopByHop(name) && (name.length() == 0 || name.charAt(0) != ':')
-                    && (named.isEmpty() || !named.contains(name.toString().toLowerCase(Locale.ROOT)))) {
-                target.add(name, header.getValue());
+            if (isHopByHop(name) || isInternal(name)) {
+                drop = drop == null ? new ArrayList<>() : drop;
+                drop.add(name);
+                if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+                    addTokens(drop, header.getValue().toString());
+                }
+            }
+        }
+        if (drop != null) {
+            for (int i = 0; i < drop.size(); i++) {
+                headers.remove(drop.get(i));
             }
         }
     }
 
-    private static boolean isEndToEnd(String name, Set<String> named) {
-        if (isHopByHop(name) || (!name.isEmpty() && name.charAt(0) == ':')) {
-            return false;
-        }
-        return named.isEmpty() || !named.contains(name.toLowerCase(Locale.ROOT));
+    private static boolean isInternal(CharSequence name) {
+        return name.length() > 0 && name.charAt(0) == ':'
+                || name.length() > HTTP2_EXTENSION.length() && AsciiString.regionMatches(name, true, 0,
+                HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
     }
 
     /** Whether {@code name} is one of {@link #HOP_BY_HOP}, without allocating (this runs for every header). */
@@ -158,30 +127,16 @@ public final class ForwardedHeaders {
         return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
     }
 
-    /** Extra header names a Connection header declares hop-by-hop (lower case); usually none. */
-    private static Set<String> connectionTokens(MultiMap headers) {
-        if (!headers.contains("connection")) {
-            return Set.of();
-        }
-        Set<String> named = Set.of();
-        for (String value : headers.getAll("connection")) {
-            named = addTokens(named, value);
-        }
-        return named;
-    }
-
-    /** Adds the header names a Connection value declares hop-by-hop to {@code named} (a new set when needed). */
-    private static Set<String> addTokens(Set<String> named, String value) {
+    /** Adds the header names a Connection value declares hop-by-hop to {@code drop}. */
+    private static void addTokens(List<CharSequence> drop, String value) {
         if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
-            return named; // the usual value: nothing named
+            return; // the usual value: nothing named
         }
-        for (String token : value.indexOf(',') < 0 ? new String[] {value} : value.split(",")) {
+        for (String token : value.split(",")) {
             String name = token.trim().toLowerCase(Locale.ROOT);
             if (!name.isEmpty() && !name.equals("keep-alive") && !name.equals("close")) {
-                named = named.isEmpty() ? new HashSet<>() : named;
-                named.add(name);
+                drop.add(name);
             }
         }
-        return named;
     }
 }

@@ -1,99 +1,73 @@
 package dev.wisp.activator.proxy;
 
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.NetSocket;
-import java.util.Locale;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
 import org.jboss.logging.Logger;
 
 /**
- * Passes an HTTP/1.1 upgrade (a WebSocket handshake, for example) through to an instance: sends
- * the handshake upstream, relays the instance's 101 and then copies raw bytes both ways until
- * either side closes. An instance that refuses the upgrade has its answer relayed as is.
+ * Turns an exchange whose instance accepted a protocol upgrade (answered 101, as for a WebSocket
+ * handshake) into a byte tunnel: the 101 goes to the client with the instance's headers, then both
+ * connections stop speaking HTTP and a {@link RawRelay} copies bytes each way until either closes.
+ * An instance that refuses the upgrade has its answer relayed like any response.
  */
 final class UpgradeTunnel {
 
     private static final Logger LOG = Logger.getLogger(UpgradeTunnel.class);
 
     private final Exchange exchange;
-    private final HttpClientRequest upstream;
-    private final Promise<ProxyOutcome> outcome = Promise.promise();
+    private final UpstreamConnection upstream;
+    private final UpstreamProxy.Listener listener;
+    private boolean closed;
 
-    UpgradeTunnel(Exchange exchange, HttpClientRequest upstream) {
+    private UpgradeTunnel(Exchange exchange, UpstreamConnection upstream, UpstreamProxy.Listener listener) {
         this.exchange = exchange;
         this.upstream = upstream;
+        this.listener = listener;
     }
 
-    /** Whether {@code request} asks to switch protocols (h2c upgrades are handled by the server itself). */
-    static boolean isUpgrade(HttpServerRequest request) {
-        if (request.version() != HttpVersion.HTTP_1_1) {
-            return false;
-        }
-        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
-        String connection = request.getHeader(HttpHeaders.CONNECTION);
-        return upgrade != null && connection != null && connection.toLowerCase(Locale.ROOT).contains("upgrade");
-    }
-
-    /** Puts back the hop-by-hop headers an upgrade needs on the upstream hop. */
-    static void restoreUpgradeHeaders(HttpServerRequest request, MultiMap upstreamHeaders) {
-        upstreamHeaders.set(HttpHeaders.CONNECTION, "Upgrade");
-        upstreamHeaders.set(HttpHeaders.UPGRADE, request.getHeader(HttpHeaders.UPGRADE));
-    }
-
-    Future<ProxyOutcome> open() {
-        upstream.connect()
-                .onSuccess(this::answered)
-                .onFailure(this::failed);
-        return outcome.future();
-    }
-
-    private void answered(HttpClientResponse response) {
+    /** Relays the instance's 101 and splices the two connections; called while reading the 101. */
+    static void splice(Exchange exchange, UpstreamConnection upstream, HttpResponse switching,
+                       UpstreamProxy.Listener listener) {
+        Channel instance = upstream.channel();
         if (!exchange.isRelaying()) {
-            upstream.reset();
-            outcome.tryComplete(ProxyOutcome.ABANDONED);
-            return;
-        }
-        HttpServerRequest request = exchange.request();
-        if (response.statusCode() != 101) {
-            // Refused: relay the instance's answer like any response.
-            UpstreamProxy.copyHead(exchange, response, request.response());
-            response.pipe().to(request.response()).onComplete(ar -> outcome.tryComplete(
-                    ar.succeeded() ? ProxyOutcome.COMPLETED : ProxyOutcome.FAILED));
-            return;
-        }
-        HttpServerResponse toClient = request.response();
-        toClient.headers().addAll(response.headers());
-        // The router paused the request (and so the connection); an upgrade has no body to lose.
-        request.resume();
-        request.toNetSocket()
-                .onSuccess(client -> splice(client, response.netSocket()))
-                .onFailure(this::failed);
-    }
-
-    private void splice(NetSocket client, NetSocket instance) {
-        client.pipeTo(instance).onComplete(ar -> instance.close());
-        instance.pipeTo(client).onComplete(ar -> client.close());
-        client.closeHandler(v -> {
             instance.close();
-            outcome.tryComplete(ProxyOutcome.COMPLETED);
-        });
-        LOG.debugf("event=upgraded revision=%s protocol=%s", exchange.revision(),
-                exchange.request().getHeader(HttpHeaders.UPGRADE));
+            listener.ended(exchange, upstream.endpoint(), ProxyOutcome.ABANDONED);
+            return;
+        }
+        new UpgradeTunnel(exchange, upstream, listener).open(switching);
     }
 
-    private void failed(Throwable cause) {
-        LOG.debugf("event=upgrade-failed revision=%s cause=\"%s\"", exchange.revision(), cause.getMessage());
-        if (exchange.isRelaying()) {
-            Replies.text(exchange.request(), 502, "revision " + exchange.revision()
-                    + " failed the protocol upgrade: " + cause.getMessage());
+    private void open(HttpResponse switching) {
+        Channel instance = upstream.channel();
+        Channel client = exchange.client().channel();
+        switching.setProtocolVersion(HttpVersion.HTTP_1_1);
+        exchange.responseStarted(101);
+        client.writeAndFlush(switching, client.voidPromise());
+        // The instance's side keeps its codec, told that what follows is not HTTP (it passes bytes through).
+        ChannelPipeline pipeline = instance.pipeline();
+        HttpClientCodec codec = pipeline.get(HttpClientCodec.class);
+        ChannelHandlerContext codecContext = pipeline.context(codec);
+        codec.prepareUpgradeFrom(codecContext);
+        pipeline.replace(upstream, null, new RawRelay(client, this::closed));
+        exchange.client().switchToRaw(new RawRelay(instance, this::closed));
+        instance.config().setAutoRead(true);
+        client.config().setAutoRead(true);
+        LOG.debugf("event=upgraded revision=%s protocol=%s", exchange.revision(),
+                switching.headers().get(HttpHeaderNames.UPGRADE));
+    }
+
+    /** Either side closed: the exchange is over (counted once, as a 101). */
+    private void closed() {
+        if (closed) {
+            return;
         }
-        outcome.tryComplete(ProxyOutcome.FAILED);
+        closed = true;
+        exchange.responseEnded();
+        listener.ended(exchange, upstream.endpoint(), ProxyOutcome.COMPLETED);
     }
 }

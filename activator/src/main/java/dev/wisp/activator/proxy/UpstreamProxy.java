@@ -1,90 +1,129 @@
 package dev.wisp.activator.proxy;
 
-import dev.wisp.activator.handler.RequestAuthority;
+import dev.wisp.activator.timing.LoopDeadlines;
 import dev.wisp.api.dataplane.Endpoint;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.util.Locale;
-import java.util.concurrent.TimeoutException;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards an {@link Exchange} to one instance over a pooled keep-alive HTTP client, streaming
- * both bodies with backpressure, enforcing the revision's response-start and idle timeouts, and
- * tunnelling upgrades (WebSocket); tells how the attempt ended. One per event loop.
+ * Forwards {@link Exchange}s to instances from one event loop: takes an idle keep-alive
+ * connection to the instance from the loop's pool or opens one (on the same loop, so no request
+ * crosses threads), rewrites the request's head for the instance, and hands the exchange to the
+ * connection. One per event loop.
  */
 public final class UpstreamProxy {
 
-    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
-    /** Connections per instance: high enough that the instance, not the pool, limits throughput. */
-    static final int CONNECTIONS_PER_INSTANCE = 1024;
-    static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    /** Hears how one attempt to forward an exchange ended. */
+    @FunctionalInterface
+    public interface Listener {
+        void ended(Exchange exchange, Endpoint instance, ProxyOutcome outcome);
+    }
 
-    private final Vertx vertx;
-    private final HttpClient client;
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    /** Response heads from instances may be large (cookies, CSP): Knative's Go proxy accepts far more than 8 KiB. */
+    static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
+    static final int MAX_RESPONSE_LINE = 16 * 1024;
+    static final int MAX_CHUNK_SIZE = 64 * 1024;
+
+    private final Bootstrap bootstrap;
+    private final UpstreamPool pool = new UpstreamPool();
+    private final LoopDeadlines<UpstreamConnection> timers;
     /** The last Forwarded element built here, with what it was built from: keep-alive clients repeat it. */
     private String lastClient = "";
     private String lastAuthority = "";
     private String lastScheme = "";
     private String lastElement;
 
-    public UpstreamProxy(Vertx vertx, HttpClient client) {
-        this.vertx = vertx;
-        this.client = client;
+    /** A proxy on {@code loop}, opening connections with {@code channelType} (the loop's transport). */
+    public UpstreamProxy(EventLoop loop, Class<? extends Channel> channelType) {
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(channelType)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
+        this.timers = new LoopDeadlines<>(loop, UpstreamConnection::timerFired);
     }
 
-    /**
-     * Creates the HTTP client the proxy is meant for: keep-alive, pooled per instance, no
-     * decompression. Call it on the event loop that will use it, so its connections live there.
-     */
-    public static HttpClient createClient(Vertx vertx) {
-        HttpClientOptions options = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                .setDecompressionSupported(false);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_INSTANCE);
-        return vertx.createHttpClient(options, pool);
-    }
-
-    /** Forwards the exchange's request to {@code instance}; the future never fails. */
-    public Future<ProxyOutcome> forward(Exchange exchange, Endpoint instance) {
-        HttpServerRequest request = exchange.request();
-        boolean upgrade = UpgradeTunnel.isUpgrade(request);
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(instance.host())
-                .setPort(instance.port())
-                .setURI(request.uri());
-        if (exchange.idleMillis() > 0) {
-            options.setIdleTimeout(exchange.idleMillis());
+    /** Forwards the exchange's request to {@code instance}; {@code listener} hears how it ended. */
+    public void forward(Exchange exchange, Endpoint instance, Listener listener) {
+        UpstreamConnection idle = exchange.upgrade() ? null : pool.take(instance);
+        if (idle != null) {
+            start(exchange, idle, listener);
+            return;
         }
-        return client.request(options).transform(connected -> afterConnect(exchange, instance, connected, upgrade));
+        UpstreamConnection connection = new UpstreamConnection(this, instance);
+        ChannelFuture connected = bootstrap.clone()
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(MAX_RESPONSE_LINE, MAX_RESPONSE_HEADER_SIZE,
+                                MAX_CHUNK_SIZE), connection);
+                    }
+                })
+                .connect(instance.host(), instance.port());
+        connected.addListener(done -> {
+            if (done.isSuccess()) {
+                start(exchange, connection, listener);
+            } else {
+                LOG.debugf("event=connect-failed revision=%s instance=%s cause=\"%s\"", exchange.revision(),
+                        instance.instanceId(), done.cause());
+                listener.ended(exchange, instance, ProxyOutcome.CONNECT_FAILED);
+            }
+        });
     }
 
-    /** Writes the forwarded request's headers straight into the upstream request's own (no copy in between). */
-    private void writeHeaders(HttpServerRequest request, MultiMap upstreamHeaders, boolean upgrade) {
-        String authority = RequestAuthority.of(request);
-        String clientAddress = request.remoteAddress().hostAddress();
-        String scheme = request.scheme();
-        ForwardedHeaders.writeRequest(request.headers(), authority, clientAddress, scheme,
-                forwardedElement(clientAddress, authority, scheme), upstreamHeaders);
-        if (upgrade) {
-            UpgradeTunnel.restoreUpgradeHeaders(request, upstreamHeaders);
+    private void start(Exchange exchange, UpstreamConnection connection, Listener listener) {
+        if (!exchange.startRelaying(connection)) {
+            if (exchange.upgrade()) {
+                connection.channel().close();
+            } else {
+                pool.offer(connection); // nothing was sent on it
+            }
+            listener.ended(exchange, connection.endpoint(), ProxyOutcome.ABANDONED);
+            return;
+        }
+        connection.begin(exchange, listener);
+    }
+
+    /** Rewrites the exchange's request head for the instance (once: a retry sends the same head again). */
+    void prepareHead(Exchange exchange, HttpRequest head) {
+        if (exchange.headPrepared()) {
+            return;
+        }
+        exchange.markHeadPrepared();
+        boolean chunkedIn = HttpUtil.isTransferEncodingChunked(head);
+        CharSequence upgradeTo = exchange.upgrade() ? head.headers().get(HttpHeaderNames.UPGRADE) : null;
+        String scheme = "http";
+        ForwardedHeaders.rewriteRequest(head.headers(), exchange.authority(), exchange.clientAddress(), scheme,
+                forwardedElement(exchange.clientAddress(), exchange.authority(), scheme));
+        if (upgradeTo != null) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            head.headers().set(HttpHeaderNames.UPGRADE, upgradeTo);
+        }
+        UpstreamConnection.chunkIfUnknownLength(head, chunkedIn);
+    }
+
+    /** Answers "Expect: 100-continue" once, as the body is about to be forwarded. */
+    void sendContinueIfExpected(Exchange exchange) {
+        if (exchange.continueExpected()) {
+            exchange.continueSent();
+            Channel client = exchange.client().channel();
+            client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE),
+                    client.voidPromise());
         }
     }
 
@@ -100,121 +139,17 @@ public final class UpstreamProxy {
         return lastElement;
     }
 
-    private Future<ProxyOutcome> afterConnect(Exchange exchange, Endpoint instance,
-                                              AsyncResult<HttpClientRequest> connected, boolean upgrade) {
-        if (connected.failed()) {
-            LOG.debugf("event=connect-failed revision=%s instance=%s cause=\"%s\"",
-                    exchange.revision(), instance.instanceId(), connected.cause().getMessage());
-            return Future.succeededFuture(ProxyOutcome.CONNECT_FAILED);
-        }
-        HttpClientRequest upstream = connected.result();
-        if (!exchange.startRelaying(upstream)) {
-            upstream.reset();
-            return Future.succeededFuture(ProxyOutcome.ABANDONED);
-        }
-        writeHeaders(exchange.request(), upstream.headers(), upgrade);
-        return upgrade ? new UpgradeTunnel(exchange, upstream).open() : relay(exchange, upstream);
+    UpstreamPool pool() {
+        return pool;
     }
 
-    private Future<ProxyOutcome> relay(Exchange exchange, HttpClientRequest upstream) {
-        HttpServerRequest request = exchange.request();
-        Promise<ProxyOutcome> outcome = Promise.promise();
-        if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH) && isChunked(request)) {
-            upstream.setChunked(true);
-        }
-        long startTimer = exchange.responseStartMillis() <= 0 ? -1
-                : vertx.setTimer(exchange.responseStartMillis(), id -> responseStartTimedOut(exchange, upstream, outcome));
-        upstream.response().onComplete(head -> { // one listener: no listener array per request
-            if (startTimer >= 0) {
-                vertx.cancelTimer(startTimer);
-            }
-            if (head.succeeded()) {
-                relayResponse(exchange, head.result(), outcome);
-            } else {
-                upstreamFailed(exchange, head.cause(), outcome);
-            }
-        });
-        if (RequestBody.isAbsent(request)) {
-            // Not paused by the router (nothing to hold back), and nothing to pipe.
-            upstream.end();
-            return outcome.future();
-        }
-        exchange.sendContinueIfExpected();
-        // A client that goes away mid-body cancels the upstream request; its response then fails.
-        request.pipe().endOnFailure(false).to(upstream).onFailure(cause -> upstream.reset());
-        return outcome.future();
+    LoopDeadlines<UpstreamConnection> timers() {
+        return timers;
     }
 
-    private void relayResponse(Exchange exchange, HttpClientResponse upstream, Promise<ProxyOutcome> outcome) {
-        if (!exchange.isRelaying() || outcome.future().isComplete()) {
-            upstream.request().reset();
-            outcome.tryComplete(ProxyOutcome.ABANDONED);
-            return;
-        }
-        HttpServerResponse response = exchange.request().response();
-        copyHead(exchange, upstream, response);
-        // Vert.x stops the request's idle timer when the head arrives; the body has its own watch.
-        Future<Void> body = exchange.idleMillis() > 0
-                ? new IdleWatchedRelay(vertx, upstream, response, exchange.idleMillis()).run()
-                : upstream.pipe().endOnFailure(false).to(response);
-        body.onComplete(relayed -> {
-            if (relayed.succeeded()) {
-                outcome.tryComplete(ProxyOutcome.COMPLETED);
-            } else {
-                upstream.request().reset();
-                upstreamFailed(exchange, relayed.cause(), outcome);
-            }
-        });
-    }
-
-    /** Copies status and end-to-end headers of an upstream response to the client's response. */
-    static void copyHead(Exchange exchange, HttpClientResponse upstream, HttpServerResponse response) {
-        int status = upstream.statusCode();
-        response.setStatusCode(status);
-        String message = upstream.statusMessage();
-        // The standard reason phrase is what setStatusCode gives: a custom one costs a new status per response.
-        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
-            response.setStatusMessage(message);
-        }
-        ForwardedHeaders.copyResponse(upstream.headers(), response.headers());
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                && mayHaveBody(exchange.request().method(), upstream.statusCode())) {
-            response.setChunked(true);
-        }
-    }
-
-    private void responseStartTimedOut(Exchange exchange, HttpClientRequest upstream, Promise<ProxyOutcome> outcome) {
-        if (!exchange.isRelaying() || outcome.future().isComplete()) {
-            return;
-        }
-        LOG.debugf("event=response-start-timeout revision=%s", exchange.revision());
-        Replies.text(exchange.request(), 504, "revision " + exchange.revision() + " did not start responding within "
-                + Replies.describe(java.time.Duration.ofMillis(exchange.responseStartMillis()))
-                + " (responseStartTimeoutSeconds)");
-        upstream.reset();
-        outcome.tryComplete(ProxyOutcome.FAILED);
-    }
-
-    private void upstreamFailed(Exchange exchange, Throwable cause, Promise<ProxyOutcome> outcome) {
-        if (exchange.isRelaying() && !outcome.future().isComplete()) {
-            LOG.debugf("event=upstream-failed revision=%s cause=\"%s\"", exchange.revision(), cause.getMessage());
-            if (cause instanceof TimeoutException) {
-                Replies.text(exchange.request(), 504, "revision " + exchange.revision() + " sent nothing for "
-                        + Replies.describe(java.time.Duration.ofMillis(exchange.idleMillis())) + " (idleTimeoutSeconds)");
-            } else {
-                Replies.text(exchange.request(), 502,
-                        "revision " + exchange.revision() + " failed while answering: " + cause.getMessage());
-            }
-        }
-        outcome.tryComplete(ProxyOutcome.FAILED);
-    }
-
-    private static boolean isChunked(HttpServerRequest request) {
-        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
-    }
-
-    private static boolean mayHaveBody(HttpMethod method, int status) {
-        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    /** Closes the idle connections and stops the timers (the loop is shutting down). */
+    public void close() {
+        timers.close();
+        pool.closeAll();
     }
 }

@@ -1,13 +1,14 @@
 package dev.wisp.activator.timing;
 
-import io.vertx.core.Vertx;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs an action when a deadline passes, with one Vert.x timer per event loop armed for the
- * earliest pending deadline, instead of one timer per request (each of which costs a timer id, an
- * entry in Vert.x's shared timer map and a scheduled task). Use from its event loop only: create
- * it there, and add and cancel there.
+ * Runs an action when a deadline passes, with one scheduled task per event loop armed for the
+ * earliest pending deadline, instead of one per request. Use from its event loop only: add and
+ * cancel there.
  *
  * @param <T> what a deadline is for
  */
@@ -15,15 +16,17 @@ public final class LoopDeadlines<T> {
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
-    private final Vertx vertx;
+    private final EventLoop loop;
     private final Consumer<T> onExpired;
     private final DeadlineQueue<T> queue = new DeadlineQueue<>();
-    private long timerId = -1;
+    private final Runnable fire = this::fired;
+    private ScheduledFuture<?> timer;
     private long armedFor;
+    private boolean closed;
 
-    /** Deadlines on the calling event loop that give their item to {@code onExpired} when they pass. */
-    public LoopDeadlines(Vertx vertx, Consumer<T> onExpired) {
-        this.vertx = vertx;
+    /** Deadlines on {@code loop} that give their item to {@code onExpired} when they pass. */
+    public LoopDeadlines(EventLoop loop, Consumer<T> onExpired) {
+        this.loop = loop;
         this.onExpired = onExpired;
     }
 
@@ -31,7 +34,7 @@ public final class LoopDeadlines<T> {
     public DeadlineQueue.Entry<T> add(T item, long lengthMillis) {
         long now = System.nanoTime();
         DeadlineQueue.Entry<T> entry = queue.add(item, lengthMillis * NANOS_PER_MILLI, now);
-        if (timerId < 0 || entry.deadline() - armedFor < 0) {
+        if (timer == null || entry.deadline() - armedFor < 0) {
             arm(entry.deadline(), now);
         }
         return entry;
@@ -44,30 +47,31 @@ public final class LoopDeadlines<T> {
 
     /** Cancels the timer; pending deadlines no longer fire. */
     public void close() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
     private void arm(long deadline, long now) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (closed) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
         }
         // Round up: firing a little late is fine, early only costs a re-arm.
         long delayMillis = Math.max(1, (deadline - now + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
         armedFor = deadline;
-        timerId = vertx.setTimer(delayMillis, id -> fired(id));
+        timer = loop.schedule(fire, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void fired(long id) {
-        if (id != timerId) {
-            return;
-        }
-        timerId = -1;
+    private void fired() {
+        timer = null;
         queue.expire(System.nanoTime(), onExpired);
         long next = queue.next();
-        if (next != Long.MAX_VALUE && (timerId < 0 || next - armedFor < 0)) {
+        if (next != Long.MAX_VALUE && (timer == null || next - armedFor < 0)) {
             arm(next, System.nanoTime());
         }
     }

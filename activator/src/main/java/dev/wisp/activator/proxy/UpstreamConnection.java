@@ -1,0 +1,401 @@
+package dev.wisp.activator.proxy;
+
+import dev.wisp.activator.timing.DeadlineQueue;
+import dev.wisp.api.dataplane.Endpoint;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * One keep-alive HTTP/1.1 connection to an instance, and the relay of the exchange it carries:
+ * sends the request (head, the body held while waiting, then the rest as it arrives, with
+ * backpressure both ways), relays the response to the client as it comes, enforces Knative's
+ * response-start and idle timeouts, and goes back to its pool when both messages ended cleanly.
+ * Lives on one event loop.
+ */
+final class UpstreamConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamConnection.class);
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** Granularity of re-armed timeout checks, so that the loop's deadline queue keeps few groups. */
+    private static final long RECHECK_STEP_MILLIS = 50;
+
+    private final UpstreamProxy proxy;
+    private final Endpoint endpoint;
+    private Channel channel;
+    private Exchange exchange;
+    private UpstreamProxy.Listener listener;
+    private boolean responseStarted;
+    private boolean skippingInformational;
+    private boolean reusable;
+    private boolean bodySent;
+    private boolean lastSent;
+    private boolean closeClientAfter;
+    private boolean clientUnflushed;
+    private long lastReadNanos;
+    private long responseStartDeadline;
+    private long idleNanos;
+    private DeadlineQueue.Entry<UpstreamConnection> timer;
+
+    UpstreamConnection(UpstreamProxy proxy, Endpoint endpoint) {
+        this.proxy = proxy;
+        this.endpoint = endpoint;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    boolean isActive() {
+        return channel != null && channel.isActive();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.channel = ctx.channel();
+    }
+
+    /** Sends the exchange's request on this connection; {@code listener} hears how it ended. */
+    void begin(Exchange next, UpstreamProxy.Listener nextListener) {
+        this.exchange = next;
+        this.listener = nextListener;
+        responseStarted = false;
+        skippingInformational = false;
+        reusable = true;
+        bodySent = false;
+        lastSent = false;
+        closeClientAfter = false;
+        HttpRequest head = next.request();
+        proxy.prepareHead(next, head);
+        armTimers(next);
+        channel.write(head, channel.newPromise().addListener(this));
+        List<HttpContent> pending = next.takePendingBody();
+        for (int i = 0; i < pending.size(); i++) {
+            writeBody(pending.get(i));
+        }
+        if (next.requestComplete() && !lastSent) {
+            writeBody(LastHttpContent.EMPTY_LAST_CONTENT); // its end went out on a connection that failed
+        }
+        if (lastSent) {
+            return; // flushed with the last piece
+        }
+        if (!next.client().reading()) {
+            channel.flush();
+        }
+        if (!next.requestComplete()) {
+            proxy.sendContinueIfExpected(next);
+            next.client().channel().config().setAutoRead(channel.isWritable());
+        }
+    }
+
+    /** The head's write: when it failed, nothing reached the instance and the request may go elsewhere. */
+    @Override
+    public void operationComplete(ChannelFuture written) {
+        Exchange current = exchange;
+        if (written.isSuccess() || current == null || responseStarted) {
+            return;
+        }
+        LOG.debugf("event=send-failed revision=%s instance=%s cause=\"%s\"", current.revision(),
+                endpoint.instanceId(), written.cause());
+        if (bodySent) {
+            failClient(current, "failed while receiving the request: " + written.cause());
+        }
+        end(bodySent ? ProxyOutcome.FAILED : ProxyOutcome.CONNECT_FAILED, false);
+    }
+
+    /** A piece of the request body arrived from the client while relaying. */
+    void sendBody(HttpContent content) {
+        writeBody(content);
+        if (lastSent) {
+            return;
+        }
+        Exchange current = exchange;
+        if (current != null && !current.client().reading()) {
+            channel.flush();
+        }
+        if (current != null && !channel.isWritable()) {
+            channel.flush(); // may drain at once (and say so): pause only if it did not
+            if (!channel.isWritable()) {
+                current.client().channel().config().setAutoRead(false);
+            }
+        }
+    }
+
+    private void writeBody(HttpContent content) {
+        if (content.content().isReadable()) {
+            bodySent = true;
+        }
+        if (content instanceof LastHttpContent) {
+            lastSent = true;
+            channel.writeAndFlush(content, channel.voidPromise());
+        } else {
+            channel.write(content, channel.voidPromise());
+        }
+    }
+
+    /** Flushes what the client's read batch wrote. */
+    void flushRequest() {
+        channel.flush();
+    }
+
+    /** The client can take more: read the instance's response again. */
+    void clientWritable() {
+        channel.config().setAutoRead(true);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Exchange current = exchange;
+        if (current != null && !lastSent && channel.isWritable()) {
+            current.client().channel().config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Exchange current = exchange;
+        if (current == null) {
+            ReferenceCountUtil.release(msg);
+            channel.close(); // an answer nobody asked for: the connection is out of step
+            return;
+        }
+        if (idleNanos > 0) {
+            lastReadNanos = System.nanoTime();
+        }
+        if (msg instanceof HttpResponse response && !responseHead(current, response)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpContent content) {
+            responseBody(current, content);
+        }
+    }
+
+    /** Relays the head of the instance's response; false when the message goes no further. */
+    private boolean responseHead(Exchange current, HttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+            fail(current, "failed while answering: malformed response: " + response.decoderResult().cause().getMessage());
+            return false;
+        }
+        int code = response.status().code();
+        if (code == 101 && current.upgrade()) {
+            disarmTimers();
+            UpgradeTunnel.splice(current, this, response, listener);
+            exchange = null;
+            return false;
+        }
+        if (code < 200) {
+            skippingInformational = true; // 1xx: the activator answered Expect itself
+            return false;
+        }
+        if (!current.isRelaying()) {
+            abort();
+            return false;
+        }
+        responseStarted = true;
+        reusable = HttpUtil.isKeepAlive(response);
+        ForwardedHeaders.rewriteResponse(response.headers());
+        closeClientAfter = ResponseFraming.prepare(current, response, false);
+        current.responseStarted(code);
+        current.client().channel().write(response, current.client().channel().voidPromise());
+        clientUnflushed = true;
+        return true;
+    }
+
+    private void responseBody(Exchange current, HttpContent content) {
+        if (skippingInformational) {
+            skippingInformational = !(content instanceof LastHttpContent);
+            content.release();
+            return;
+        }
+        if (!responseStarted || !current.isRelaying()) {
+            content.release();
+            abort();
+            return;
+        }
+        Channel client = current.client().channel();
+        if (content instanceof LastHttpContent last) {
+            if (last.decoderResult().isFailure()) {
+                last.release();
+                fail(current, "failed while answering: malformed response body");
+                return;
+            }
+            client.writeAndFlush(last, client.voidPromise());
+            clientUnflushed = false;
+            current.responseEnded();
+            end(ProxyOutcome.COMPLETED, reusable && lastSent);
+            current.client().responseEnded(current, closeClientAfter);
+            return;
+        }
+        client.write(content, client.voidPromise());
+        clientUnflushed = true;
+        if (!client.isWritable()) {
+            client.flush(); // may drain at once (and say so): pause only if it did not
+            clientUnflushed = false;
+            if (!client.isWritable()) {
+                channel.config().setAutoRead(false);
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        Exchange current = exchange;
+        if (clientUnflushed && current != null) {
+            clientUnflushed = false;
+            current.client().channel().flush();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        proxy.pool().remove(this);
+        Exchange current = exchange;
+        if (current != null) {
+            fail(current, "failed while answering: the connection closed");
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debugf("event=upstream-error instance=%s cause=\"%s\"", endpoint.instanceId(), cause);
+        channel.close();
+    }
+
+    /** Cancels {@code cancelled} if this connection still carries it: the connection closes. */
+    void abortFor(Exchange cancelled) {
+        if (exchange == cancelled) {
+            abort();
+        }
+    }
+
+    /** Cancels the exchange on this connection: the connection closes (its response will never be read). */
+    void abort() {
+        Exchange current = exchange;
+        if (current != null) {
+            end(ProxyOutcome.ABANDONED, false);
+        }
+        channel.close();
+    }
+
+    /** The instance failed: 502 when nothing reached the client yet, else the client is cut off. */
+    private void fail(Exchange current, String what) {
+        LOG.debugf("event=upstream-failed revision=%s instance=%s cause=\"%s\"", current.revision(),
+                endpoint.instanceId(), what);
+        failClient(current, what); // before the exchange is settled: the reply is what gets counted
+        end(ProxyOutcome.FAILED, false);
+    }
+
+    private static void failClient(Exchange current, String what) {
+        if (current.isRelaying()) {
+            Replies.text(current, 502, "revision " + current.revision() + " " + what);
+        }
+    }
+
+    /** Detaches the exchange, returns the connection to the pool when {@code clean} (else closes it), reports. */
+    private void end(ProxyOutcome outcome, boolean clean) {
+        Exchange done = exchange;
+        UpstreamProxy.Listener told = listener;
+        exchange = null;
+        listener = null;
+        disarmTimers();
+        if (clean && channel.isActive()) {
+            channel.config().setAutoRead(true);
+            proxy.pool().offer(this);
+        } else {
+            channel.close();
+        }
+        if (done != null && told != null) {
+            told.ended(done, endpoint, outcome);
+        }
+    }
+
+    private void armTimers(Exchange next) {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        long startMillis = next.responseStartMillis();
+        long idleMillis = next.idleMillis();
+        responseStartDeadline = startMillis > 0 ? now + startMillis * NANOS_PER_MILLI : 0;
+        idleNanos = idleMillis * NANOS_PER_MILLI;
+        long first = startMillis > 0 && (idleMillis <= 0 || startMillis < idleMillis) ? startMillis : idleMillis;
+        if (first > 0) {
+            timer = proxy.timers().add(this, first);
+        }
+    }
+
+    private void disarmTimers() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        responseStartDeadline = 0;
+        idleNanos = 0;
+    }
+
+    /** A timeout check fell due (on the loop). */
+    void timerFired() {
+        timer = null;
+        Exchange current = exchange;
+        if (current == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!responseStarted && responseStartDeadline != 0 && now - responseStartDeadline >= 0) {
+            timedOut(current, "did not start responding within "
+                    + Replies.describe(Duration.ofMillis(current.responseStartMillis())) + " (responseStartTimeoutSeconds)");
+            return;
+        }
+        if (idleNanos > 0 && now - lastReadNanos >= idleNanos) {
+            timedOut(current, "sent nothing for " + Replies.describe(Duration.ofMillis(current.idleMillis()))
+                    + " (idleTimeoutSeconds)");
+            return;
+        }
+        long remaining = Long.MAX_VALUE;
+        if (!responseStarted && responseStartDeadline != 0) {
+            remaining = responseStartDeadline - now;
+        }
+        if (idleNanos > 0) {
+            remaining = Math.min(remaining, lastReadNanos + idleNanos - now);
+        }
+        long millis = (remaining + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI;
+        timer = proxy.timers().add(this, Math.max(RECHECK_STEP_MILLIS,
+                (millis + RECHECK_STEP_MILLIS - 1) / RECHECK_STEP_MILLIS * RECHECK_STEP_MILLIS));
+    }
+
+    private void timedOut(Exchange current, String what) {
+        LOG.debugf("event=upstream-timeout revision=%s instance=%s", current.revision(), endpoint.instanceId());
+        if (current.isRelaying()) {
+            Replies.text(current, 504, "revision " + current.revision() + " " + what);
+        }
+        end(ProxyOutcome.FAILED, false);
+    }
+
+    /** Headers to send upstream for a request with a body of unknown length. */
+    static void chunkIfUnknownLength(HttpRequest head, boolean chunkedIn) {
+        HttpHeaders headers = head.headers();
+        if (chunkedIn && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+}
