@@ -26,6 +26,8 @@ public final class ActivatorMeters {
 
     private final MeterRegistry registry;
     private final Map<RevisionKey, RevisionMeters> byRevision = new ConcurrentHashMap<>();
+    /** The meters used last, looked up without hashing when the next request is for the same revision. */
+    private volatile Recent recent;
 
     public ActivatorMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -54,8 +56,14 @@ public final class ActivatorMeters {
     }
 
     private RevisionMeters of(RevisionKey revision) {
+        Recent last = recent;
+        if (last != null && last.key() == revision) {
+            return last.meters(); // the usual case: requests for one revision keep coming (same key object)
+        }
         RevisionMeters meters = byRevision.get(revision);
-        return meters != null ? meters : byRevision.computeIfAbsent(revision, this::create);
+        meters = meters != null ? meters : byRevision.computeIfAbsent(revision, this::create);
+        recent = new Recent(revision, meters);
+        return meters;
     }
 
     private RevisionMeters create(RevisionKey revision) {
@@ -85,5 +93,9 @@ public final class ActivatorMeters {
     }
 
     private record RevisionMeters(Counter[] requests, Timer latency, Timer coldStartWait) {
+    }
+
+    /** The key object looked up last and its meters. */
+    private record Recent(RevisionKey key, RevisionMeters meters) {
     }
 }

@@ -38,22 +38,59 @@ public final class ForwardedHeaders {
      */
     public static void rewriteRequest(HttpHeaders headers, String authority, String clientAddress, String scheme,
                                       String element) {
-        dropHopByHop(headers);
-        if (!authority.isEmpty() && !authority.equals(headers.get(HttpHeaderNames.HOST))) {
+        // One pass over the client's headers: what to drop, and which forwarding headers it brought.
+        List<CharSequence> drop = null;
+        CharSequence host = null;
+        CharSequence priorFor = null;
+        CharSequence priorForwarded = null;
+        boolean expect = false;
+        boolean hasProto = false;
+        boolean hasForwardedHost = false;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            if (isHopByHop(name) || isInternal(name)) {
+                drop = dropping(drop, name, header.getValue());
+                continue;
+            }
+            switch (name.length()) {
+                case 4 -> host = host == null && is(name, "host") ? header.getValue() : host;
+                case 6 -> expect |= is(name, "expect");
+                case 9 -> priorForwarded = priorForwarded == null && is(name, "forwarded") ? header.getValue() : priorForwarded;
+                case 15 -> priorFor = priorFor == null && is(name, "x-forwarded-for") ? header.getValue() : priorFor;
+                case 16 -> hasForwardedHost |= is(name, "x-forwarded-host");
+                case 17 -> hasProto |= is(name, "x-forwarded-proto");
+                default -> { }
+            }
+        }
+        removeAll(headers, drop);
+        if (expect) {
+            // The activator answers "Expect: 100-continue" itself when it starts forwarding.
+            headers.remove(HttpHeaderNames.EXPECT);
+        }
+        if (!authority.isEmpty() && (host == null || !AsciiString.contentEquals(host, authority))) {
             headers.set(HOST, authority);
         }
-        // The activator answers "Expect: 100-continue" itself when it starts forwarding.
-        headers.remove(HttpHeaderNames.EXPECT);
-        String priorFor = headers.get(X_FORWARDED_FOR);
-        headers.set(X_FORWARDED_FOR, priorFor == null || priorFor.isBlank() ? clientAddress : priorFor + ", " + clientAddress);
-        if (!headers.contains(X_FORWARDED_PROTO)) {
-            headers.set(X_FORWARDED_PROTO, scheme);
+        if (isBlank(priorFor)) {
+            headers.set(X_FORWARDED_FOR, clientAddress);
+        } else {
+            headers.set(X_FORWARDED_FOR, priorFor + ", " + clientAddress);
         }
-        if (!headers.contains(X_FORWARDED_HOST) && !authority.isEmpty()) {
-            headers.set(X_FORWARDED_HOST, authority);
+        if (!hasProto) {
+            headers.add(X_FORWARDED_PROTO, scheme);
         }
-        String priorForwarded = headers.get(FORWARDED);
-        headers.set(FORWARDED, priorForwarded == null || priorForwarded.isBlank() ? element : priorForwarded + ", " + element);
+        if (!hasForwardedHost && !authority.isEmpty()) {
+            headers.add(X_FORWARDED_HOST, authority);
+        }
+        if (isBlank(priorForwarded)) {
+            headers.set(FORWARDED, element);
+        } else {
+            headers.set(FORWARDED, priorForwarded + ", " + element);
+        }
+    }
+
+    private static boolean isBlank(CharSequence value) {
+        return value == null || value.toString().isBlank();
     }
 
     /** Drops the hop-by-hop headers of an upstream response (or a client request). */
@@ -89,16 +126,26 @@ public final class ForwardedHeaders {
             Map.Entry<CharSequence, CharSequence> header = it.next();
             CharSequence name = header.getKey();
             if (isHopByHop(name) || isInternal(name)) {
-                drop = drop == null ? new ArrayList<>() : drop;
-                drop.add(name);
-                if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
-                    addTokens(drop, header.getValue().toString());
-                }
+                drop = dropping(drop, name, header.getValue());
             }
         }
-        if (drop != null) {
-            for (int i = 0; i < drop.size(); i++) {
-                headers.remove(drop.get(i));
+        removeAll(headers, drop);
+    }
+
+    /** Adds {@code name} to the names to drop (with those it declares hop-by-hop when it is Connection). */
+    private static List<CharSequence> dropping(List<CharSequence> drop, CharSequence name, CharSequence value) {
+        List<CharSequence> names = drop == null ? new ArrayList<>() : drop;
+        names.add(name);
+        if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+            addTokens(names, value.toString());
+        }
+        return names;
+    }
+
+    private static void removeAll(HttpHeaders headers, List<CharSequence> names) {
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                headers.remove(names.get(i));
             }
         }
     }
