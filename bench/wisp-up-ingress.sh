@@ -5,7 +5,7 @@
 #   ingress  through `wisp up`'s ingress (the activator) with `Host: hello.default.localhost`,
 # ROUNDS times each, DURATION each, after a warm-up. Unlike bench/activator-vs-nginx.sh (activator on
 # an in-memory directory) this includes what only `wisp up` adds: the workload runtime's endpoint
-# lookups and the Quarkus-managed Vert.x the activator runs on. Prints requests/s, p50 and p99 per
+# lookups, and the activator sharing its JVM with the rest of wisp up. Prints requests/s, p50 and p99 per
 # run and their medians, the CPU time the wisp JVM spent per proxied request (utime+stime from
 # /proc: less sensitive to other load on the machine than requests/s) and the load average.
 # Usage: bench/wisp-up-ingress.sh [duration=15s] [connections=32] [threads=2] [rounds=3]

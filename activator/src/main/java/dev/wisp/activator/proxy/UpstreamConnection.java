@@ -31,9 +31,6 @@ import org.jboss.logging.Logger;
 final class UpstreamConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
 
     private static final Logger LOG = Logger.getLogger(UpstreamConnection.class);
-    private static final long NANOS_PER_MILLI = 1_000_000L;
-    /** Granularity of re-armed timeout checks, so that the loop's deadline queue keeps few groups. */
-    private static final long RECHECK_STEP_MILLIS = 50;
 
     private final UpstreamProxy proxy;
     private final Endpoint endpoint;
@@ -47,9 +44,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     private boolean lastSent;
     private boolean closeClientAfter;
     private boolean clientUnflushed;
-    private long lastReadNanos;
-    private long responseStartDeadline;
-    private long idleNanos;
+    private final UpstreamTimeouts timeouts = new UpstreamTimeouts();
     private DeadlineQueue.Entry<UpstreamConnection> timer;
 
     UpstreamConnection(UpstreamProxy proxy, Endpoint endpoint) {
@@ -179,8 +174,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             channel.close(); // an answer nobody asked for: the connection is out of step
             return;
         }
-        if (idleNanos > 0) {
-            lastReadNanos = System.nanoTime();
+        if (timeouts.watchingIdle()) {
+            timeouts.read(System.nanoTime());
         }
         if (msg instanceof HttpResponse response && !responseHead(current, response)) {
             ReferenceCountUtil.release(msg);
@@ -213,6 +208,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             return false;
         }
         responseStarted = true;
+        timeouts.responseStarted();
         reusable = HttpUtil.isKeepAlive(response);
         ForwardedHeaders.rewriteResponse(response.headers());
         closeClientAfter = ResponseFraming.prepare(current, response, false);
@@ -331,13 +327,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     }
 
     private void armTimers(Exchange next) {
-        long now = System.nanoTime();
-        lastReadNanos = now;
-        long startMillis = next.responseStartMillis();
-        long idleMillis = next.idleMillis();
-        responseStartDeadline = startMillis > 0 ? now + startMillis * NANOS_PER_MILLI : 0;
-        idleNanos = idleMillis * NANOS_PER_MILLI;
-        long first = startMillis > 0 && (idleMillis <= 0 || startMillis < idleMillis) ? startMillis : idleMillis;
+        long first = timeouts.start(System.nanoTime(), next.responseStartMillis(), next.idleMillis());
         if (first > 0) {
             timer = proxy.timers().add(this, first);
         }
@@ -348,8 +338,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             timer.cancel();
             timer = null;
         }
-        responseStartDeadline = 0;
-        idleNanos = 0;
+        timeouts.stop();
     }
 
     /** A timeout check fell due (on the loop). */
@@ -360,26 +349,18 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             return;
         }
         long now = System.nanoTime();
-        if (!responseStarted && responseStartDeadline != 0 && now - responseStartDeadline >= 0) {
-            timedOut(current, "did not start responding within "
+        switch (timeouts.expired(now)) {
+            case RESPONSE_START -> timedOut(current, "did not start responding within "
                     + Replies.describe(Duration.ofMillis(current.responseStartMillis())) + " (responseStartTimeoutSeconds)");
-            return;
-        }
-        if (idleNanos > 0 && now - lastReadNanos >= idleNanos) {
-            timedOut(current, "sent nothing for " + Replies.describe(Duration.ofMillis(current.idleMillis()))
+            case IDLE -> timedOut(current, "sent nothing for " + Replies.describe(Duration.ofMillis(current.idleMillis()))
                     + " (idleTimeoutSeconds)");
-            return;
+            case NONE -> {
+                long next = timeouts.nextCheckMillis(now);
+                if (next > 0) {
+                    timer = proxy.timers().add(this, next);
+                }
+            }
         }
-        long remaining = Long.MAX_VALUE;
-        if (!responseStarted && responseStartDeadline != 0) {
-            remaining = responseStartDeadline - now;
-        }
-        if (idleNanos > 0) {
-            remaining = Math.min(remaining, lastReadNanos + idleNanos - now);
-        }
-        long millis = (remaining + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI;
-        timer = proxy.timers().add(this, Math.max(RECHECK_STEP_MILLIS,
-                (millis + RECHECK_STEP_MILLIS - 1) / RECHECK_STEP_MILLIS * RECHECK_STEP_MILLIS));
     }
 
     private void timedOut(Exchange current, String what) {
