@@ -63,24 +63,28 @@ done
 DIRECT=http://127.0.0.1:$PORT
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$WISP/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$WISP/stat"; }
 to_ms() { # wrk's 1.23us / 4.56ms / 1.2s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'
 }
 run() { # name url -> "rps p50 p99 cpuUsPerRequest" appended to $WORK/name
-  local before after out rps p50 p99 requests
+  local before after out rps p50 p99 requests sys_before sys_after
   before=$(cpu_ticks)
+  sys_before=$(sys_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST" "$2/")
   after=$(cpu_ticks)
+  sys_after=$(sys_ticks)
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   grep -q 'Non-2xx' <<<"$out" && { echo "$1: non-2xx responses:"; echo "$out"; } >&2
-  local cpu_us
+  local cpu_us sys_us
   cpu_us=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  sys_us=$(awk -v t=$((sys_after - sys_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   echo "$rps $p50 $p99 $cpu_us" >>"$WORK/$1"
-  printf '%-8s rps %9.0f  p50 %7.3f ms  p99 %7.3f ms  wisp CPU %6.1f us/req  load %s\n' "$1" "$rps" "$p50" "$p99" \
-    "$cpu_us" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-8s rps %9.0f  p50 %7.3f ms  p99 %7.3f ms  wisp CPU %6.1f us/req (kernel %s)  load %s\n' "$1" "$rps" "$p50" \
+    "$p99" "$cpu_us" "$sys_us" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 median() { sort -n | awk '{a[NR] = $1} END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
