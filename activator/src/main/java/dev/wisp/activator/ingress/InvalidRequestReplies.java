@@ -1,19 +1,14 @@
 package dev.wisp.activator.ingress;
 
 import dev.wisp.activator.ActivatorSettings;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import dev.wisp.activator.proxy.Replies;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,13 +38,8 @@ final class InvalidRequestReplies {
             reason = "malformed HTTP request: " + (cause == null ? "unparseable" : cause.getMessage());
         }
         LOG.debugf("event=invalid-request status=%d remote=%s", status, channel.remoteAddress());
-        ByteBuf body = Unpooled.copiedBuffer(reason + "\n", StandardCharsets.UTF_8);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                body);
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        FullHttpResponse response = Replies.textResponse(status, reason);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

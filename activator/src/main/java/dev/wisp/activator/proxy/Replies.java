@@ -32,17 +32,23 @@ public final class Replies {
             return;
         }
         exchange.releasePendingBody();
+        FullHttpResponse response = textResponse(status, reason);
+        boolean close = ResponseFraming.prepare(exchange, response, !exchange.requestComplete());
+        exchange.responseStarted(status);
+        exchange.responseEnded();
+        exchange.client().channel().writeAndFlush(response, exchange.client().channel().voidPromise());
+        exchange.client().responseEnded(exchange, close);
+    }
+
+    /** A complete response with {@code status} and the one line {@code reason} as a plain-text body. */
+    public static FullHttpResponse textResponse(int status, String reason) {
         ByteBuf body = Unpooled.copiedBuffer(reason + "\n", StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, TEXT_PLAIN)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        boolean close = ResponseFraming.prepare(exchange, response, !exchange.requestComplete());
-        exchange.responseStarted(status);
-        exchange.responseEnded();
-        exchange.client().channel().writeAndFlush(response, exchange.client().channel().voidPromise());
-        exchange.client().responseEnded(exchange, close);
+        return response;
     }
 
     /** Renders a timeout as Knative users write it: whole seconds when exact, else milliseconds. */

@@ -46,7 +46,7 @@ public final class IngressHandler implements Handler<HttpServerRequest> {
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLong(length) > maxEventBytes) {
-            IngressResponses.tooLarge(request, maxEventBytes);
+            IngressResponses.tooLarge(request, maxEventBytes, 0);
             return;
         }
         readBody(request, body -> onBody(request, broker.get(), body));
@@ -69,7 +69,7 @@ public final class IngressHandler implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > maxEventBytes) {
                 tooLarge[0] = true;
-                IngressResponses.tooLarge(request, maxEventBytes);
+                IngressResponses.tooLarge(request, maxEventBytes, body.length() + (long) chunk.length());
                 return;
             }
             body.appendBuffer(chunk);
