@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetServer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,24 @@ class ActivatorHttpSemanticsTest {
     }
 
     @Test
+    void aKeptConnectionTheInstanceClosesAsItIsReusedIsReplacedWithoutAnError() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        fixture.instances.addReady(HELLO, instanceClosingOnTheSecondRequest(connections));
+
+        try (RawHttp client = connect()) {
+            for (int i = 0; i < 3; i++) {
+                client.send(get("/" + i));
+                RawHttp.Response response = client.read();
+
+                assertThat(response.status()).as("request %d", i).isEqualTo(200);
+                assertThat(response.bodyText()).isEqualTo("ok");
+            }
+        }
+        // The first connection served one request and was closed on the second; each later one likewise.
+        assertThat(connections.get()).isEqualTo(3);
+    }
+
+    @Test
     void hopByHopHeadersStopAtTheActivatorAndForwardingAndTraceHeadersPass() throws Exception {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String upstreamTraceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
@@ -269,6 +288,32 @@ class ActivatorHttpSemanticsTest {
     }
 
     /** An instance that answers without Content-Length or chunking and ends the body by closing. */
+    /**
+     * An instance that answers the first request of each connection with keep-alive and closes the
+     * connection, unanswered, when a second request arrives on it (a keep-alive timeout racing a reuse).
+     */
+    private Endpoint instanceClosingOnTheSecondRequest(AtomicInteger connections) throws Exception {
+        NetServer server = fixture.vertx.createNetServer().connectHandler(socket -> {
+            connections.incrementAndGet();
+            Buffer[] received = {Buffer.buffer()};
+            AtomicInteger answered = new AtomicInteger();
+            socket.handler(bytes -> {
+                received[0].appendBuffer(bytes);
+                if (!received[0].toString().contains("\r\n\r\n")) {
+                    return;
+                }
+                received[0] = Buffer.buffer();
+                if (answered.getAndIncrement() == 0) {
+                    socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                } else {
+                    socket.close();
+                }
+            });
+        });
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new Endpoint("closes-on-reuse", "127.0.0.1", server.actualPort());
+    }
+
     private Endpoint closeDelimitedInstance(String body) throws Exception {
         NetServer server = fixture.vertx.createNetServer().connectHandler(socket -> {
             Buffer received = Buffer.buffer();

@@ -216,18 +216,16 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         current = null;
         active--;
         idleSinceNanos = System.nanoTime();
-        if (http2) {
-            return;
-        }
-        if (close) {
+        if (close && !http2) {
             releaseBacklog();
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        if (backlog != null) {
+        if (!currentComplete) {
+            // Read (and drop) the rest of the body: to reach the next request, or (HTTP/2) to let the stream end.
+            channel.config().setAutoRead(true);
+        } else if (backlog != null) {
             drainBacklog();
-        } else if (!currentComplete) {
-            channel.config().setAutoRead(true); // read (and drop) the rest of the body to reach the next request
         }
     }
 

@@ -233,6 +233,15 @@ public final class Exchange {
         return true;
     }
 
+    /** Moves the request being relayed to {@code connection} (a resend); false when the exchange ended meanwhile. */
+    synchronized boolean switchUpstream(UpstreamConnection connection) {
+        if (state != State.RELAYING) {
+            return false;
+        }
+        this.upstream = connection;
+        return true;
+    }
+
     public boolean isRelaying() {
         return state == State.RELAYING;
     }

@@ -43,6 +43,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     private boolean bodySent;
     private boolean lastSent;
     private boolean closeClientAfter;
+    private boolean reused;
     private boolean clientUnflushed;
     private final UpstreamTimeouts timeouts = new UpstreamTimeouts();
     private DeadlineQueue.Entry<UpstreamConnection> timer;
@@ -69,10 +70,14 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         this.channel = ctx.channel();
     }
 
-    /** Sends the exchange's request on this connection; {@code listener} hears how it ended. */
-    void begin(Exchange next, UpstreamProxy.Listener nextListener) {
+    /**
+     * Sends the exchange's request on this connection ({@code reused}: taken from the pool);
+     * {@code listener} hears how it ended.
+     */
+    void begin(Exchange next, UpstreamProxy.Listener nextListener, boolean reused) {
         this.exchange = next;
         this.listener = nextListener;
+        this.reused = reused;
         responseStarted = false;
         skippingInformational = false;
         reusable = true;
@@ -90,13 +95,13 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         if (next.requestComplete() && !lastSent) {
             writeBody(LastHttpContent.EMPTY_LAST_CONTENT); // its end went out on a connection that failed
         }
-        if (lastSent) {
-            return; // flushed with the last piece
+        if (lastSent || exchange != next) {
+            return; // flushed with the last piece, or failed while writing and handed on
         }
         if (!next.client().reading()) {
             channel.flush();
         }
-        if (!next.requestComplete()) {
+        if (exchange == next && !next.requestComplete()) {
             proxy.sendContinueIfExpected(next);
             next.client().channel().config().setAutoRead(channel.isWritable());
         }
@@ -111,6 +116,9 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         }
         LOG.debugf("event=send-failed revision=%s instance=%s cause=\"%s\"", current.revision(),
                 endpoint.instanceId(), written.cause());
+        if (retriedOnFreshConnection(current)) {
+            return;
+        }
         if (bodySent) {
             failClient(current, "failed while receiving the request: " + written.cause());
         }
@@ -267,7 +275,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     public void channelInactive(ChannelHandlerContext ctx) {
         proxy.pool().remove(this);
         Exchange current = exchange;
-        if (current != null) {
+        if (current != null && !retriedOnFreshConnection(current)) {
             fail(current, "failed while answering: the connection closed");
         }
     }
@@ -292,6 +300,25 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             end(ProxyOutcome.ABANDONED, false);
         }
         channel.close();
+    }
+
+    /**
+     * A kept-alive connection the instance closed (its keep-alive timeout) just as it was reused:
+     * nothing of the request's body went out and nothing came back, so the request is sent again
+     * on a new connection to the same instance. False when that does not apply.
+     */
+    private boolean retriedOnFreshConnection(Exchange current) {
+        if (!reused || responseStarted || bodySent) {
+            return false;
+        }
+        UpstreamProxy.Listener told = listener;
+        exchange = null;
+        listener = null;
+        disarmTimers();
+        channel.close();
+        LOG.debugf("event=stale-connection revision=%s instance=%s", current.revision(), endpoint.instanceId());
+        proxy.resend(current, endpoint, told);
+        return true;
     }
 
     /** The instance failed: 502 when nothing reached the client yet, else the client is cut off. */

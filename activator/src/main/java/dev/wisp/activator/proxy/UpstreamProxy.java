@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,9 +63,26 @@ public final class UpstreamProxy {
     public void forward(Exchange exchange, Endpoint instance, Listener listener) {
         UpstreamConnection idle = exchange.upgrade() ? null : pool.take(instance);
         if (idle != null) {
-            start(exchange, idle, listener);
+            start(exchange, idle, listener, true);
             return;
         }
+        connect(exchange, instance, listener, connection -> start(exchange, connection, listener, false));
+    }
+
+    /** Sends an exchange already relaying again, on a new connection (its kept-alive one had closed). */
+    void resend(Exchange exchange, Endpoint instance, Listener listener) {
+        connect(exchange, instance, listener, connection -> {
+            if (exchange.switchUpstream(connection)) {
+                connection.begin(exchange, listener, false);
+            } else {
+                pool.offer(connection);
+                listener.ended(exchange, instance, ProxyOutcome.ABANDONED);
+            }
+        });
+    }
+
+    private void connect(Exchange exchange, Endpoint instance, Listener listener,
+                         Consumer<UpstreamConnection> onConnected) {
         UpstreamConnection connection = new UpstreamConnection(this, instance);
         ChannelFuture connected = bootstrap.clone()
                 .handler(new ChannelInitializer<>() {
@@ -77,7 +95,7 @@ public final class UpstreamProxy {
                 .connect(instance.host(), instance.port());
         connected.addListener(done -> {
             if (done.isSuccess()) {
-                start(exchange, connection, listener);
+                onConnected.accept(connection);
             } else {
                 LOG.debugf("event=connect-failed revision=%s instance=%s cause=\"%s\"", exchange.revision(),
                         instance.instanceId(), done.cause());
@@ -86,7 +104,7 @@ public final class UpstreamProxy {
         });
     }
 
-    private void start(Exchange exchange, UpstreamConnection connection, Listener listener) {
+    private void start(Exchange exchange, UpstreamConnection connection, Listener listener, boolean reused) {
         if (!exchange.startRelaying(connection)) {
             if (exchange.upgrade()) {
                 connection.channel().close();
@@ -96,7 +114,7 @@ public final class UpstreamProxy {
             listener.ended(exchange, connection.endpoint(), ProxyOutcome.ABANDONED);
             return;
         }
-        connection.begin(exchange, listener);
+        connection.begin(exchange, listener, reused);
     }
 
     /** Rewrites the exchange's request head for the instance (once: a retry sends the same head again). */
