@@ -8,13 +8,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -396,14 +392,5 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             Replies.text(current, 504, "revision " + current.revision() + " " + what);
         }
         end(ProxyOutcome.FAILED, false);
-    }
-
-    /** Headers to send upstream for a request with a body of unknown length. */
-    static void chunkIfUnknownLength(HttpRequest head, boolean chunkedIn) {
-        HttpHeaders headers = head.headers();
-        if (chunkedIn && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        head.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 }

@@ -132,7 +132,10 @@ public final class UpstreamProxy {
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             head.headers().set(HttpHeaderNames.UPGRADE, upgradeTo);
         }
-        UpstreamConnection.chunkIfUnknownLength(head, chunkedIn);
+        if (chunkedIn && !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED); // a body of unknown length
+        }
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
     /** Answers "Expect: 100-continue" once, as the body is about to be forwarded. */
