@@ -108,6 +108,9 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
             InvalidRequestReplies.reply(channel, request.decoderResult().cause(), loop.settings());
             return;
         }
+        if (!served && !http2) {
+            firstRequest(request);
+        }
         active++;
         served = true;
         HttpRequest head = request;
@@ -127,6 +130,20 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
             channel.config().setAutoRead(false); // nothing more is read until an instance is chosen
         }
         loop.router().handle(exchange);
+    }
+
+    /**
+     * A connection switches to h2c with its first request or not at all here: once that request
+     * did not ask to, the upgrade handler (which looks at every later message) leaves the pipeline.
+     */
+    private void firstRequest(HttpRequest request) {
+        if (request.headers().contains(HttpHeaderNames.UPGRADE)) {
+            return;
+        }
+        HttpServerUpgradeHandler upgrades = channel.pipeline().get(HttpServerUpgradeHandler.class);
+        if (upgrades != null) {
+            channel.pipeline().remove(upgrades);
+        }
     }
 
     private void bodyArrived(HttpContent content) {
