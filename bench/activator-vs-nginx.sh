@@ -12,13 +12,16 @@
 #   activator $WORKERS event loops (its default is one per core), the JVM flags in $ACTIVATOR_JVM.
 #   WORKERS defaults to the number of cores, as `worker_processes auto` and the activator's default.
 # Usage: bench/activator-vs-nginx.sh [duration=30s] [connections=64] [threads=2]
-# Optional: JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr;
+# Optional: ROUNDS=n runs the three n times in turn (warm-up before the first round only) and prints
+#           the median of each round's ratios (single runs vary by +-10% on a shared 2-core machine);
+#           JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr;
 #           WORKERS=n nginx workers and activator event loops; ACTIVATOR_JVM="..." JVM flags.
 set -euo pipefail
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 THREADS=${3:-2}
 WORKERS=${WORKERS:-$(nproc)}
+ROUNDS=${ROUNDS:-1}
 # The activator's JVM: the default collector (G1, as `wisp up` runs it) with the heap the end-to-end
 # tests give `wisp up`. -XX:+UseParallelGC measured no different here (CPU per request and p99 within noise).
 ACTIVATOR_JVM=${ACTIVATOR_JVM:--Xmx512m}
@@ -26,6 +29,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=/tmp/wisp-bench
 BACKEND=18180 PROXY=18181 ACTIVATOR=18182
 mkdir -p "$WORK"
+rm -f "$WORK/ratios"
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null \
@@ -98,7 +102,9 @@ sys_ticks() { # summed stime (kernel time) of the given pids, in clock ticks
 }
 run() { # name url host pids-to-measure...
   local name=$1 url=$2 host=$3; shift 3
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
+  if [[ "$ROUND" == 1 ]]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
+  fi
   local before after sys_before sys_after
   before=$(cpu_ticks "$@")
   sys_before=$(sys_ticks "$@")
@@ -119,12 +125,20 @@ proxy_pids() { local master; master=$(cat "$WORK/$1/nginx.pid"); echo "$master" 
 echo "workers: nginx worker_processes $WORKERS, activator $WORKERS event loops (JVM: $ACTIVATOR_JVM);" \
   "backend nginx worker_processes 1; wrk $THREADS threads, $CONNECTIONS connections, $DURATION"
 printf '%-10s %12s %10s %10s %14s %14s\n' target requests/s p50 p99 'proxy cpu us/req' 'of it kernel'
-# shellcheck disable=SC2046
-run direct "http://127.0.0.1:$BACKEND/" bench.default.localhost $(proxy_pids backend)
-# shellcheck disable=SC2046
-run nginx "http://127.0.0.1:$PROXY/" bench.default.localhost $(proxy_pids proxy)
-run activator "http://127.0.0.1:$ACTIVATOR/" bench.default.localhost "$ACTIVATOR_PID"
-awk -v a="$RPS_activator" -v n="$RPS_nginx" -v d="$RPS_direct" -v ca="$CPU_activator" -v cn="$CPU_nginx" \
-  'BEGIN { printf "throughput activator/nginx = %.2f, activator/direct = %.2f; proxy cpu per request activator/nginx = %.2f\n", a / n, a / d, ca / cn }'
+for ROUND in $(seq "$ROUNDS"); do
+  # shellcheck disable=SC2046
+  run direct "http://127.0.0.1:$BACKEND/" bench.default.localhost $(proxy_pids backend)
+  # shellcheck disable=SC2046
+  run nginx "http://127.0.0.1:$PROXY/" bench.default.localhost $(proxy_pids proxy)
+  run activator "http://127.0.0.1:$ACTIVATOR/" bench.default.localhost "$ACTIVATOR_PID"
+  awk -v a="$RPS_activator" -v n="$RPS_nginx" -v d="$RPS_direct" -v ca="$CPU_activator" -v cn="$CPU_nginx" \
+    'BEGIN { printf "throughput activator/nginx = %.2f, activator/direct = %.2f; proxy cpu per request activator/nginx = %.2f\n", a / n, a / d, ca / cn;
+             printf "%.3f %.3f\n", a / n, ca / cn >> "/dev/stderr" }' 2>>"$WORK/ratios"
+done
+if [[ "$ROUNDS" -gt 1 ]]; then
+  median() { sort -n | awk '{a[NR] = $1} END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+  echo "median of $ROUNDS rounds: throughput activator/nginx = $(cut -d' ' -f1 "$WORK/ratios" | median)," \
+    "proxy cpu per request activator/nginx = $(cut -d' ' -f2 "$WORK/ratios" | median)"
+fi
 echo "machine: $(nproc) cores shared by wrk, nginx and the activator (and anything else running);" \
   "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw output in $WORK"
