@@ -1,6 +1,5 @@
 package dev.wisp.build;
 
-import dev.wisp.api.testing.MemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,8 @@ import dev.wisp.api.build.v1alpha1.LocalSource;
 import dev.wisp.api.serving.v1.Service;
 import dev.wisp.api.serving.v1.ServiceStatus;
 import dev.wisp.api.status.Condition;
+import dev.wisp.api.testing.MemoryStore;
+import dev.wisp.api.testing.SourceTrees;
 import dev.wisp.build.bundle.TreeDigest;
 import dev.wisp.build.source.SourceFetcher;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -23,10 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +104,7 @@ class BuildControllerTest {
 
     @Test
     void aCompileErrorLeadsTheMessageWithTheFileInTheUsersSourceAndTheLogHasNoColours() throws Exception {
-        copyWithoutTarget(SAMPLES.resolve("java-hello"), src);
+        SourceTrees.copyWithoutTarget(SAMPLES.resolve("java-hello"), src);
         Path java = src.resolve("src/main/java/hello/JavaHello.java");
         Files.writeString(java, Files.readString(java).replace("server.start();", "server.start(;"));
         try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -181,21 +180,5 @@ class BuildControllerTest {
         build.getSpec().getSource().setLocal(new LocalSource(source.toString()));
         BuildDefaults.apply(build);
         return build;
-    }
-
-    private static void copyWithoutTarget(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                if (from.relativize(p).startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -59,8 +59,4 @@ final class ConnectionGuard {
         }
         return expired.size();
     }
-
-    int size() {
-        return watched.size();
-    }
 }

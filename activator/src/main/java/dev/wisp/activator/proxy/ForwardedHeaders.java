@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Rewrites the headers of a proxied request and response in place: everything end-to-end is kept
@@ -18,8 +17,6 @@ import java.util.Set;
  */
 public final class ForwardedHeaders {
 
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
     private static final AsciiString HOST = AsciiString.cached("Host");
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
     private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
@@ -156,7 +153,10 @@ public final class ForwardedHeaders {
                 HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
     }
 
-    /** Whether {@code name} is one of {@link #HOP_BY_HOP}, without allocating (this runs for every header). */
+    /**
+     * Whether {@code name} is hop-by-hop (connection, keep-alive, proxy-connection, proxy-authenticate,
+     * proxy-authorization, te, trailer, transfer-encoding, upgrade), without allocating: this runs for every header.
+     */
     static boolean isHopByHop(CharSequence name) {
         switch (name.length()) {
             case 2: return is(name, "te");

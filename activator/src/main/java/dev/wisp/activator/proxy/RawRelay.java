@@ -30,12 +30,7 @@ final class RawRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         peer.write(bytes, peer.voidPromise());
-        if (!peer.isWritable()) {
-            peer.flush(); // may drain at once (and say so): pause only if it did not
-            if (!peer.isWritable()) {
-                ctx.channel().config().setAutoRead(false);
-            }
-        }
+        Backpressure.afterWrite(peer, ctx.channel());
     }
 
     @Override

@@ -131,11 +131,8 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         if (current != null && !current.client().reading()) {
             channel.flush();
         }
-        if (current != null && !channel.isWritable()) {
-            channel.flush(); // may drain at once (and say so): pause only if it did not
-            if (!channel.isWritable()) {
-                current.client().channel().config().setAutoRead(false);
-            }
+        if (current != null) {
+            Backpressure.afterWrite(channel, current.client().channel());
         }
     }
 
@@ -249,13 +246,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         }
         client.write(content, client.voidPromise());
         clientUnflushed = true;
-        if (!client.isWritable()) {
-            client.flush(); // may drain at once (and say so): pause only if it did not
-            clientUnflushed = false;
-            if (!client.isWritable()) {
-                channel.config().setAutoRead(false);
-            }
-        }
+        Backpressure.afterWrite(client, channel);
     }
 
     @Override

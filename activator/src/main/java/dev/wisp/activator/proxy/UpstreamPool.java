@@ -53,15 +53,6 @@ final class UpstreamPool {
         }
     }
 
-    /** Idle connections kept right now. */
-    int size() {
-        int size = 0;
-        for (ArrayDeque<UpstreamConnection> connections : idle.values()) {
-            size += connections.size();
-        }
-        return size;
-    }
-
     /** Closes every idle connection. */
     void closeAll() {
         for (ArrayDeque<UpstreamConnection> connections : idle.values()) {

@@ -40,11 +40,6 @@ public final class LoopDeadlines<T> {
         return entry;
     }
 
-    /** Deadlines pending on this loop. */
-    public int pending() {
-        return queue.size();
-    }
-
     /** Cancels the timer; pending deadlines no longer fire. */
     public void close() {
         closed = true;

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wisp.api.testing.SourceTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +104,7 @@ class DeployFromSourceIT {
         assertThat(answer(url)).isEqualTo("hello from java\n");
         String servedImage = serviceImage("jv");
 
-        copyTree(SAMPLES.resolve("java-hello"), copy);
+        SourceTrees.copyWithoutTarget(SAMPLES.resolve("java-hello"), copy);
         Path source = copy.resolve("src/main/java/hello/JavaHello.java");
         Files.writeString(source, Files.readString(source).replace("server.start();", "server.start(;"));
         WispProcess.CliResult broken = wisp.cli("deploy", "--no-wait", "--source", copy.toString(), "jv");
@@ -205,21 +204,5 @@ class DeployFromSourceIT {
     private static String lastLine(String text) {
         String[] lines = text.strip().split("\\R");
         return lines[lines.length - 1];
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                if (from.relativize(p).startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

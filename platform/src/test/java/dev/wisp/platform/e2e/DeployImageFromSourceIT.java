@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wisp.api.testing.SourceTrees;
 import dev.wisp.serving.runtime.container.ContainerLabels;
 import dev.wisp.serving.runtime.container.EngineClient;
 import io.vertx.core.json.JsonArray;
@@ -16,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,20 +121,7 @@ class DeployImageFromSourceIT {
      * 127.0.0.1 (right for the process runtime), which a published container port cannot reach.
      */
     private static Path containerReadyCopyOfJavaHello(Path copy) throws IOException {
-        Path from = ROOT.resolve("samples/java-hello");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                if (from.relativize(p).startsWith("target")) {
-                    continue;
-                }
-                Path target = copy.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        SourceTrees.copyWithoutTarget(ROOT.resolve("samples/java-hello"), copy);
         Path main = copy.resolve("src/main/java/hello/JavaHello.java");
         String code = Files.readString(main);
         assertThat(code).contains("new InetSocketAddress(\"127.0.0.1\", port)");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.wisp.api.serving.v1.Service;
+import dev.wisp.platform.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
@@ -12,16 +13,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,21 +79,8 @@ class RunCommandIT {
 
     @Test
     void runsTheRolesOfWispRolesAgainstTheApiServer() throws Exception {
-        try (Stream<Path> crds = Files.list(Path.of("../deploy/crds"))) {
-            for (Path file : crds.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    client.apiextensions().v1().customResourceDefinitions().load(in).createOr(c -> c.update());
-                }
-            }
-        }
-        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            byte[] body = "hello from a pod\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
+        MockCluster.installCrds(client);
+        HttpServer backend = MockCluster.pod();
         ProcessBuilder builder = new ProcessBuilder(WispProcess.java(), "-Xmx384m", "-jar", WispProcess.APP_JAR.toString(),
                 "run", "--port", "0").redirectErrorStream(true);
         builder.environment().putAll(Map.of("WISP_ROLES", "controller,autoscaler,activator", "WISP_DOMAIN", "example.com",

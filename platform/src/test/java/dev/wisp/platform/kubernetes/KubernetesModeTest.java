@@ -15,20 +15,14 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,21 +47,8 @@ class KubernetesModeTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (Stream<Path> crds = Files.list(Path.of("../deploy/crds"))) {
-            for (Path file : crds.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    client.apiextensions().v1().customResourceDefinitions().load(in).createOr(c -> c.update());
-                }
-            }
-        }
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            byte[] body = "hello from a pod\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
+        MockCluster.installCrds(client);
+        backend = MockCluster.pod();
         KubernetesSettings settings = new KubernetesSettings(WispRoles.parse("controller,autoscaler,activator"),
                 "wisp-system", "example.com", "127.0.0.1", 0, 0, null, null, "127.0.0.1", 1, "http://127.0.0.1:1");
         AutoscalerDefaults quick = new AutoscalerDefaults(Duration.ofSeconds(2), Duration.ofSeconds(1), 100, 0.7, 1,
