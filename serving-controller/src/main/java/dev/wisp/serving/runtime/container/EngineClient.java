@@ -81,7 +81,7 @@ public final class EngineClient implements AutoCloseable {
 
     /** The engine's inspection of a local image, or empty when it has no such image. */
     public Future<Optional<JsonObject>> inspectImage(String reference) {
-        return call(HttpMethod.GET, API + "/images/" + reference + "/json", null, REQUEST_IDLE_MILLIS)
+        return get(API + "/images/" + reference + "/json")
                 .map(body -> Optional.of(body.toJsonObject()))
                 .recover(e -> isNotFound(e) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
     }
@@ -139,15 +139,13 @@ public final class EngineClient implements AutoCloseable {
 
     /** The engine's inspection of a container. */
     public Future<JsonObject> inspectContainer(String id) {
-        return call(HttpMethod.GET, API + "/containers/" + id + "/json", null, REQUEST_IDLE_MILLIS)
-                .map(Buffer::toJsonObject);
+        return get(API + "/containers/" + id + "/json").map(Buffer::toJsonObject);
     }
 
     /** Every container, running or not, carrying all of {@code labelFilters} ({@code key=value}). */
     public Future<JsonArray> listContainers(List<String> labelFilters) {
         String filters = new JsonObject().put("label", new JsonArray(List.copyOf(labelFilters))).encode();
-        return call(HttpMethod.GET, API + "/containers/json?all=true&filters=" + encode(filters), null, REQUEST_IDLE_MILLIS)
-                .map(Buffer::toJsonArray);
+        return get(API + "/containers/json?all=true&filters=" + encode(filters)).map(Buffer::toJsonArray);
     }
 
     /**
@@ -176,6 +174,16 @@ public final class EngineClient implements AutoCloseable {
         LogFrames frames = new LogFrames(out::write);
         response.handler(frames::feed);
         return response.end();
+    }
+
+    /**
+     * A GET whose answer is a JSON document: asked once more when the engine answers with an empty
+     * body (Podman's service does so now and then under load), which is never a valid answer.
+     */
+    private Future<Buffer> get(String uri) {
+        return call(HttpMethod.GET, uri, null, REQUEST_IDLE_MILLIS)
+                .compose(body -> body.length() > 0 ? Future.succeededFuture(body)
+                        : call(HttpMethod.GET, uri, null, REQUEST_IDLE_MILLIS));
     }
 
     private Future<Buffer> call(HttpMethod method, String uri, Buffer body, long idleMillis) {
