@@ -1,13 +1,15 @@
 package dev.wisp.activator.ingress;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -17,6 +19,7 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.util.AsciiString;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,15 +43,17 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         LoopIngress loop = loops.get(channel.eventLoop());
-        HttpServerCodec codec = new HttpServerCodec(loop.settings().maxRequestLineLength(),
+        ClientHttpCodec codec = new ClientHttpCodec(loop.settings().maxRequestLineLength(),
                 loop.settings().maxHeaderSize(), MAX_CHUNK_SIZE);
         HttpServerUpgradeHandler upgrades = new HttpServerUpgradeHandler(codec,
                 protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                         ? new Http2ServerUpgradeCodec(frameCodec(loop), new Http2MultiplexHandler(streams(loop)))
                         : null,
                 MAX_UPGRADE_REQUEST_BODY);
-        channel.pipeline().addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrades, new PriorKnowledge(loop)),
-                new FrontHandler(loop, false));
+        String sniffer = "h2-preface";
+        channel.pipeline().addLast(sniffer, new PrefaceSniffer(loop));
+        codec.addAfter(channel.pipeline(), sniffer);
+        channel.pipeline().addLast(upgrades, new FrontHandler(loop, false));
     }
 
     private static Http2FrameCodec frameCodec(LoopIngress loop) {
@@ -69,23 +74,43 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     /**
-     * Put in place when a client opens with HTTP/2's preface: replaces itself with the HTTP/2 frame
-     * codec and stream multiplexer at its own place in the pipeline (before the HTTP/1 handler).
+     * Looks at the first bytes of a connection: HTTP/2's preface puts the HTTP/2 frame codec and
+     * stream multiplexer in place of the HTTP/1.1 handlers (prior knowledge); anything else leaves
+     * the connection to them. What Netty's CleartextHttp2ServerUpgradeHandler does, for our codec.
      */
-    private static final class PriorKnowledge extends ChannelHandlerAdapter {
+    private static final class PrefaceSniffer extends ByteToMessageDecoder {
+        private static final ByteBuf PREFACE = Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf())
+                .asReadOnly();
         private final LoopIngress loop;
 
-        PriorKnowledge(LoopIngress loop) {
+        PrefaceSniffer(LoopIngress loop) {
             this.loop = loop;
         }
 
         @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            Http2FrameCodec codec = frameCodec(loop);
-            ctx.pipeline().addAfter(ctx.name(), null, codec);
-            ctx.pipeline().addAfter(ctx.pipeline().context(codec).name(), null,
-                    new Http2MultiplexHandler(streams(loop)));
-            ctx.pipeline().remove(this);
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+            int length = PREFACE.readableBytes();
+            int seen = Math.min(in.readableBytes(), length);
+            if (!ByteBufUtil.equals(PREFACE, PREFACE.readerIndex(), in, in.readerIndex(), seen)) {
+                ctx.pipeline().remove(this);
+            } else if (seen == length) {
+                ChannelPipeline pipeline = ctx.pipeline();
+                ClientHttpCodec.removeFrom(pipeline);
+                pipeline.remove(HttpServerUpgradeHandler.class);
+                Http2FrameCodec codec = frameCodec(loop);
+                pipeline.addAfter(ctx.name(), null, codec);
+                pipeline.addAfter(pipeline.context(codec).name(), null, new Http2MultiplexHandler(streams(loop)));
+                pipeline.remove(this);
+                ctx.fireUserEventTriggered(PriorKnowledgeStarted.INSTANCE);
+            }
+        }
+    }
+
+    /** Fired when a connection started with HTTP/2's preface: its HTTP/1.1 handler leaves. */
+    static final class PriorKnowledgeStarted {
+        static final PriorKnowledgeStarted INSTANCE = new PriorKnowledgeStarted();
+
+        private PriorKnowledgeStarted() {
         }
     }
 }

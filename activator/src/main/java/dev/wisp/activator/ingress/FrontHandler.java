@@ -3,6 +3,7 @@ package dev.wisp.activator.ingress;
 import dev.wisp.activator.handler.RequestAuthority;
 import dev.wisp.activator.proxy.ClientStream;
 import dev.wisp.activator.proxy.Exchange;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -15,13 +16,12 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -43,6 +43,9 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
     private final LoopIngress loop;
     private final boolean http2;
     private Channel channel;
+    /** HTTP/1.1 only: the response encoder, and the decoder's place, past which raw writes go. */
+    private ClientHttpCodec.ResponseEncoder encoder;
+    private ChannelHandlerContext rawOutlet;
     private String clientAddress;
     private Exchange current;
     private boolean currentComplete;
@@ -64,6 +67,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        if (!http2) {
+            encoder = ctx.pipeline().get(ClientHttpCodec.ResponseEncoder.class);
+            rawOutlet = ctx.pipeline().context(ClientHttpCodec.RequestDecoder.class);
+        }
     }
 
     @Override
@@ -103,6 +110,9 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
     }
 
     private void arrived(HttpRequest request) {
+        if (encoder != null) {
+            encoder.answeringHead(HttpMethod.HEAD.equals(request.method()) && request.decoderResult().isSuccess());
+        }
         if (request.decoderResult().isFailure()) {
             ReferenceCountUtil.release(request);
             InvalidRequestReplies.reply(channel, request.decoderResult().cause(), loop.settings());
@@ -195,7 +205,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent
+        if (event instanceof ClientChannelInitializer.PriorKnowledgeStarted
                 || event instanceof HttpServerUpgradeHandler.UpgradeEvent) {
             // The connection speaks HTTP/2 from now on: its streams have their own handlers.
             loop.guard().forget(this);
@@ -261,7 +271,12 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
             pipeline.remove(upgrades);
         }
         // Removing the codec hands whatever bytes it still held to the relay.
-        pipeline.remove(HttpServerCodec.class);
+        ClientHttpCodec.removeFrom(pipeline);
+    }
+
+    @Override
+    public void writeRaw(ByteBuf bytes) {
+        rawOutlet.write(bytes, rawOutlet.voidPromise());
     }
 
     /** Answers the requests that arrived while the previous one was in progress, in order. */

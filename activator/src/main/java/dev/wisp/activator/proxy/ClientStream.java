@@ -1,5 +1,6 @@
 package dev.wisp.activator.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 
@@ -30,6 +31,12 @@ public interface ClientStream {
      * (put in place of the HTTP handlers) copies to the instance. HTTP/1.1 connections only.
      */
     void switchToRaw(ChannelHandler relay);
+
+    /**
+     * Writes bytes as they are, past the HTTP encoder: a response head and body relayed verbatim.
+     * HTTP/1.1 connections only; the caller flushes.
+     */
+    void writeRaw(ByteBuf bytes);
 
     /** The response cannot be completed: close the connection (HTTP/1.1) or reset the stream (HTTP/2). */
     void reset();

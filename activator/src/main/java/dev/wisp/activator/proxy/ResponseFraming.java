@@ -43,6 +43,17 @@ final class ResponseFraming {
         return close;
     }
 
+    /**
+     * The Connection header a response of known length gets for the exchange's HTTP/1 client: close
+     * when {@code close}, keep-alive for an HTTP/1.0 client that keeps its connection, else none (null).
+     */
+    static CharSequence connectionHeader(Exchange exchange, boolean close) {
+        if (close) {
+            return HttpHeaderValues.CLOSE;
+        }
+        return exchange.http10() ? HttpHeaderValues.KEEP_ALIVE : null;
+    }
+
     static boolean mayHaveBody(HttpMethod method, int status) {
         return !HttpMethod.HEAD.equals(method) && status >= 200 && status != 204 && status != 304;
     }

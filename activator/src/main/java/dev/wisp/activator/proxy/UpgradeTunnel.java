@@ -1,10 +1,9 @@
 package dev.wisp.activator.proxy;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import org.jboss.logging.Logger;
@@ -48,11 +47,10 @@ final class UpgradeTunnel {
         switching.setProtocolVersion(HttpVersion.HTTP_1_1);
         exchange.responseStarted(101);
         client.writeAndFlush(switching, client.voidPromise());
-        // The instance's side keeps its codec, told that what follows is not HTTP (it passes bytes through).
+        // The instance's side: the request encoder leaves (bytes from the client go as they are); the
+        // response decoder, having read a 101, passes what follows through.
         ChannelPipeline pipeline = instance.pipeline();
-        HttpClientCodec codec = pipeline.get(HttpClientCodec.class);
-        ChannelHandlerContext codecContext = pipeline.context(codec);
-        codec.prepareUpgradeFrom(codecContext);
+        pipeline.remove(HttpRequestEncoder.class);
         pipeline.replace(upstream, null, new RawRelay(client, this::closed));
         exchange.client().switchToRaw(new RawRelay(instance, this::closed));
         instance.config().setAutoRead(true);

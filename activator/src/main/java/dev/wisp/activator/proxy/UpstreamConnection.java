@@ -1,7 +1,7 @@
 package dev.wisp.activator.proxy;
 
-import dev.wisp.activator.timing.DeadlineQueue;
 import dev.wisp.api.dataplane.Endpoint;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -30,6 +29,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
 
     private final UpstreamProxy proxy;
     private final Endpoint endpoint;
+    private final RawResponseReader reader = new RawResponseReader(this);
     private Channel channel;
     private Exchange exchange;
     private UpstreamProxy.Listener listener;
@@ -41,12 +41,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     private boolean closeClientAfter;
     private boolean reused;
     private boolean clientUnflushed;
-    private final UpstreamTimeouts timeouts = new UpstreamTimeouts();
-    private DeadlineQueue.Entry<UpstreamConnection> timer;
+    private final UpstreamDeadlines deadlines;
 
     UpstreamConnection(UpstreamProxy proxy, Endpoint endpoint) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.deadlines = new UpstreamDeadlines(this, proxy);
     }
 
     Endpoint endpoint() {
@@ -55,6 +55,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
 
     Channel channel() {
         return channel;
+    }
+
+    RawResponseReader reader() {
+        return reader;
     }
 
     boolean isActive() {
@@ -79,10 +83,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         reusable = true;
         bodySent = false;
         lastSent = false;
-        closeClientAfter = false;
+        closeClientAfter = reader.expect(next);
         HttpRequest head = next.request();
         proxy.prepareHead(next, head);
-        armTimers(next);
+        deadlines.arm(next);
         channel.write(head, channel.newPromise().addListener(this));
         List<HttpContent> pending = next.takePendingBody();
         for (int i = 0; i < pending.size(); i++) {
@@ -175,9 +179,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             channel.close(); // an answer nobody asked for: the connection is out of step
             return;
         }
-        if (timeouts.watchingIdle()) {
-            timeouts.read(System.nanoTime());
-        }
+        deadlines.read();
         if (msg instanceof HttpResponse response && !responseHead(current, response)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -195,7 +197,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         }
         int code = response.status().code();
         if (code == 101 && current.upgrade()) {
-            disarmTimers();
+            deadlines.disarm();
             UpgradeTunnel.splice(current, this, response, listener);
             exchange = null;
             return false;
@@ -208,14 +210,9 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             abort();
             return false;
         }
-        responseStarted = true;
-        timeouts.responseStarted();
-        reusable = HttpUtil.isKeepAlive(response);
         ForwardedHeaders.rewriteResponse(response.headers());
         closeClientAfter = ResponseFraming.prepare(current, response, false);
-        current.responseStarted(code);
-        current.client().channel().write(response, current.client().channel().voidPromise());
-        clientUnflushed = true;
+        startResponse(current, code, HttpUtil.isKeepAlive(response), response);
         return true;
     }
 
@@ -230,23 +227,67 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
             abort();
             return;
         }
-        Channel client = current.client().channel();
         if (content instanceof LastHttpContent last) {
             if (last.decoderResult().isFailure()) {
                 last.release();
                 fail(current, "failed while answering: malformed response body");
                 return;
             }
-            client.writeAndFlush(last, client.voidPromise());
-            clientUnflushed = false;
-            current.responseEnded();
-            end(ProxyOutcome.COMPLETED, reusable && lastSent);
-            current.client().responseEnded(current, closeClientAfter);
+            writeToClient(current, last);
+            finish(true);
             return;
         }
-        client.write(content, client.voidPromise());
+        relayBody(current, content);
+    }
+
+    /** Writes the head of the response to the client: bytes as its client gets them, or an HTTP message. */
+    void startResponse(Exchange current, int status, boolean instanceKeepsAlive, Object head) {
+        responseStarted = true;
+        deadlines.responseStarted();
+        reusable = instanceKeepsAlive;
+        current.responseStarted(status);
+        writeToClient(current, head);
+    }
+
+    /** Writes a piece of the response's body to the client (bytes, or an HTTP message), with backpressure. */
+    void relayBody(Exchange current, Object body) {
+        writeToClient(current, body);
+        Backpressure.afterWrite(current.client().channel(), channel);
+    }
+
+    /** Writes to the client: bytes as they are (a response relayed verbatim), or HTTP messages through its encoder. */
+    private void writeToClient(Exchange current, Object msg) {
+        if (msg instanceof ByteBuf bytes) {
+            current.client().writeRaw(bytes);
+        } else {
+            current.client().channel().write(msg, current.client().channel().voidPromise());
+        }
         clientUnflushed = true;
-        Backpressure.afterWrite(client, channel);
+    }
+
+    /** The exchange that bytes from the instance are for, or null (bytes released, connection closed) when it is over. */
+    Exchange relayingOrAbort(ByteBuf bytes) {
+        Exchange current = exchange;
+        if (current == null || !current.isRelaying()) {
+            bytes.release();
+            abort();
+            return null;
+        }
+        deadlines.read();
+        return current;
+    }
+
+    /** The response was written to its end: flushed, settled, connection pooled when {@code clean} (no extra bytes). */
+    void finish(boolean clean) {
+        Exchange current = exchange;
+        if (current == null) {
+            return;
+        }
+        current.client().channel().flush();
+        clientUnflushed = false;
+        current.responseEnded();
+        end(ProxyOutcome.COMPLETED, reusable && lastSent && clean);
+        current.client().responseEnded(current, closeClientAfter);
     }
 
     @Override
@@ -301,7 +342,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         UpstreamProxy.Listener told = listener;
         exchange = null;
         listener = null;
-        disarmTimers();
+        deadlines.disarm();
         channel.close();
         LOG.debugf("event=stale-connection revision=%s instance=%s", current.revision(), endpoint.instanceId());
         proxy.resend(current, endpoint, told);
@@ -328,7 +369,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         UpstreamProxy.Listener told = listener;
         exchange = null;
         listener = null;
-        disarmTimers();
+        deadlines.disarm();
         if (clean && channel.isActive()) {
             channel.config().setAutoRead(true);
             proxy.pool().offer(this);
@@ -340,47 +381,16 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         }
     }
 
-    private void armTimers(Exchange next) {
-        long first = timeouts.start(System.nanoTime(), next.responseStartMillis(), next.idleMillis());
-        if (first > 0) {
-            timer = proxy.timers().add(this, first);
-        }
-    }
-
-    private void disarmTimers() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-        timeouts.stop();
-    }
-
     /** A timeout check fell due (on the loop). */
     void timerFired() {
-        timer = null;
         Exchange current = exchange;
-        if (current == null) {
+        String expired = current == null ? null : deadlines.fired(current);
+        if (expired == null) {
             return;
         }
-        long now = System.nanoTime();
-        switch (timeouts.expired(now)) {
-            case RESPONSE_START -> timedOut(current, "did not start responding within "
-                    + Replies.describe(Duration.ofMillis(current.responseStartMillis())) + " (responseStartTimeoutSeconds)");
-            case IDLE -> timedOut(current, "sent nothing for " + Replies.describe(Duration.ofMillis(current.idleMillis()))
-                    + " (idleTimeoutSeconds)");
-            case NONE -> {
-                long next = timeouts.nextCheckMillis(now);
-                if (next > 0) {
-                    timer = proxy.timers().add(this, next);
-                }
-            }
-        }
-    }
-
-    private void timedOut(Exchange current, String what) {
         LOG.debugf("event=upstream-timeout revision=%s instance=%s", current.revision(), endpoint.instanceId());
         if (current.isRelaying()) {
-            Replies.text(current, 504, "revision " + current.revision() + " " + what);
+            Replies.text(current, 504, "revision " + current.revision() + " " + expired);
         }
         end(ProxyOutcome.FAILED, false);
     }

@@ -9,10 +9,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -88,8 +88,8 @@ public final class UpstreamProxy {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(MAX_RESPONSE_LINE, MAX_RESPONSE_HEADER_SIZE,
-                                MAX_CHUNK_SIZE), connection);
+                        channel.pipeline().addLast(new HttpRequestEncoder(), connection.reader(),
+                                connection.reader().decoder(), connection);
                     }
                 })
                 .connect(instance.host(), instance.port());
