@@ -3,9 +3,6 @@ package dev.wisp.activator.ingress;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
@@ -20,11 +17,12 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
  */
 final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
 
-    private final RequestDecoder decoder;
+    private final HttpRequestDecoder decoder;
     private final ResponseEncoder encoder = new ResponseEncoder();
 
     ClientHttpCodec(int maxRequestLineLength, int maxHeaderSize, int maxChunkSize) {
-        this.decoder = new RequestDecoder(new HttpDecoderConfig()
+        // A request with both Transfer-Encoding and Content-Length is refused with 400 (Netty's RFC 9112 default).
+        this.decoder = new HttpRequestDecoder(new HttpDecoderConfig()
                 .setMaxInitialLineLength(maxRequestLineLength)
                 .setMaxHeaderSize(maxHeaderSize)
                 .setMaxChunkSize(maxChunkSize));
@@ -42,7 +40,7 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
         if (encoder != null) {
             pipeline.remove(encoder);
         }
-        RequestDecoder decoder = pipeline.get(RequestDecoder.class);
+        HttpRequestDecoder decoder = pipeline.get(HttpRequestDecoder.class);
         if (decoder != null) {
             pipeline.remove(decoder);
         }
@@ -52,22 +50,6 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
     @Override
     public void upgradeFrom(ChannelHandlerContext ctx) {
         removeFrom(ctx.pipeline());
-    }
-
-    /**
-     * Netty's request decoder; a request with both Transfer-Encoding: chunked and Content-Length
-     * (a request-smuggling pattern: the length is dropped) also closes its connection after its answer.
-     */
-    static final class RequestDecoder extends HttpRequestDecoder {
-        RequestDecoder(HttpDecoderConfig config) {
-            super(config);
-        }
-
-        @Override
-        protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
-            super.handleTransferEncodingChunkedWithContentLength(message);
-            message.headers().add(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
     }
 
     /** Netty's response encoder, told whether the response answers a HEAD (its body, if any, is not sent). */

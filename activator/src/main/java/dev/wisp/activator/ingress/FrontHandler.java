@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -69,7 +70,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         channel = ctx.channel();
         if (!http2) {
             encoder = ctx.pipeline().get(ClientHttpCodec.ResponseEncoder.class);
-            rawOutlet = ctx.pipeline().context(ClientHttpCodec.RequestDecoder.class);
+            rawOutlet = ctx.pipeline().context(HttpRequestDecoder.class);
         }
     }
 
@@ -248,11 +249,12 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        if (!currentComplete) {
-            // Read (and drop) the rest of the body: to reach the next request, or (HTTP/2) to let the stream end.
-            channel.config().setAutoRead(true);
-        } else if (backlog != null) {
+        if (currentComplete && backlog != null) {
             drainBacklog();
+        } else if (!channel.config().isAutoRead()) {
+            // Read on: the next request (reading paused while this one's body waited for an instance), or
+            // the rest of an unread body (dropped: to reach the next request, or with HTTP/2 to let the stream end).
+            channel.config().setAutoRead(true);
         }
     }
 

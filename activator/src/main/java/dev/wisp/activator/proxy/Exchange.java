@@ -51,7 +51,6 @@ public final class Exchange {
     private boolean requestComplete;
     private int status;
     private boolean responseEnded;
-    private boolean headPrepared;
     private boolean expectContinue;
 
     /**
@@ -265,14 +264,6 @@ public final class Exchange {
         if (upstream != null && state == State.RELAYING) {
             upstream.clientWritable();
         }
-    }
-
-    boolean headPrepared() {
-        return headPrepared;
-    }
-
-    void markHeadPrepared() {
-        headPrepared = true;
     }
 
     /** Whether the client waits for "100 Continue" before sending its body (and has not had it yet). */

@@ -10,84 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Rewrites the headers of a proxied request and response in place: everything end-to-end is kept
- * (Host included; W3C trace context with it), hop-by-hop headers are dropped (with those a
- * {@code Connection} header names), and the X-Forwarded-* headers and an RFC 7239
- * {@code Forwarded} element are added.
+ * The rules for headers on their way through the activator: which are hop-by-hop (dropped, with
+ * those a {@code Connection} header names; everything end-to-end is kept, W3C trace context with
+ * it), dropping them from a proxied response in place, and this hop's RFC 7239 {@code Forwarded}
+ * element. {@link RequestWriter} applies them to requests as it writes them.
  */
 public final class ForwardedHeaders {
 
-    private static final AsciiString HOST = AsciiString.cached("Host");
-    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
-    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
-    private static final AsciiString FORWARDED = AsciiString.cached("Forwarded");
     /** The prefix of the headers Netty adds when it turns HTTP/2 into HTTP/1 objects (x-http2-scheme, ...). */
     private static final String HTTP2_EXTENSION = "x-http2-";
 
     private ForwardedHeaders() {
-    }
-
-    /**
-     * Turns the headers of a request that arrived from {@code clientAddress} over {@code scheme},
-     * addressed to {@code authority}, into those sent upstream. {@code element} is this hop's
-     * {@code Forwarded} element ({@link #forwardedElement}; callers reuse it across alike requests).
-     */
-    public static void rewriteRequest(HttpHeaders headers, String authority, String clientAddress, String scheme,
-                                      String element) {
-        // One pass over the client's headers: what to drop, and which forwarding headers it brought.
-        List<CharSequence> drop = null;
-        CharSequence host = null;
-        CharSequence priorFor = null;
-        CharSequence priorForwarded = null;
-        boolean expect = false;
-        boolean hasProto = false;
-        boolean hasForwardedHost = false;
-        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
-            Map.Entry<CharSequence, CharSequence> header = it.next();
-            CharSequence name = header.getKey();
-            if (isHopByHop(name) || isInternal(name)) {
-                drop = dropping(drop, name, header.getValue());
-                continue;
-            }
-            switch (name.length()) {
-                case 4 -> host = host == null && is(name, "host") ? header.getValue() : host;
-                case 6 -> expect |= is(name, "expect");
-                case 9 -> priorForwarded = priorForwarded == null && is(name, "forwarded") ? header.getValue() : priorForwarded;
-                case 15 -> priorFor = priorFor == null && is(name, "x-forwarded-for") ? header.getValue() : priorFor;
-                case 16 -> hasForwardedHost |= is(name, "x-forwarded-host");
-                case 17 -> hasProto |= is(name, "x-forwarded-proto");
-                default -> { }
-            }
-        }
-        removeAll(headers, drop);
-        if (expect) {
-            // The activator answers "Expect: 100-continue" itself when it starts forwarding.
-            headers.remove(HttpHeaderNames.EXPECT);
-        }
-        if (!authority.isEmpty() && (host == null || !AsciiString.contentEquals(host, authority))) {
-            headers.set(HOST, authority);
-        }
-        if (isBlank(priorFor)) {
-            headers.set(X_FORWARDED_FOR, clientAddress);
-        } else {
-            headers.set(X_FORWARDED_FOR, priorFor + ", " + clientAddress);
-        }
-        if (!hasProto) {
-            headers.add(X_FORWARDED_PROTO, scheme);
-        }
-        if (!hasForwardedHost && !authority.isEmpty()) {
-            headers.add(X_FORWARDED_HOST, authority);
-        }
-        if (isBlank(priorForwarded)) {
-            headers.set(FORWARDED, element);
-        } else {
-            headers.set(FORWARDED, priorForwarded + ", " + element);
-        }
-    }
-
-    private static boolean isBlank(CharSequence value) {
-        return value == null || value.toString().isBlank();
     }
 
     /** Drops the hop-by-hop headers of an upstream response (or a client request). */
@@ -147,7 +80,7 @@ public final class ForwardedHeaders {
         }
     }
 
-    private static boolean isInternal(CharSequence name) {
+    static boolean isInternal(CharSequence name) {
         return name.length() > 0 && name.charAt(0) == ':'
                 || name.length() > HTTP2_EXTENSION.length() && AsciiString.regionMatches(name, true, 0,
                 HTTP2_EXTENSION, 0, HTTP2_EXTENSION.length());
@@ -175,7 +108,7 @@ public final class ForwardedHeaders {
     }
 
     /** Adds the header names a Connection value declares hop-by-hop to {@code drop}. */
-    private static void addTokens(List<CharSequence> drop, String value) {
+    static void addTokens(List<CharSequence> drop, String value) {
         if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
             return; // the usual value: nothing named
         }

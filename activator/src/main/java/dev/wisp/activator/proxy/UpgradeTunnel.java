@@ -1,9 +1,7 @@
 package dev.wisp.activator.proxy;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import org.jboss.logging.Logger;
@@ -47,11 +45,8 @@ final class UpgradeTunnel {
         switching.setProtocolVersion(HttpVersion.HTTP_1_1);
         exchange.responseStarted(101);
         client.writeAndFlush(switching, client.voidPromise());
-        // The instance's side: the request encoder leaves (bytes from the client go as they are); the
-        // response decoder, having read a 101, passes what follows through.
-        ChannelPipeline pipeline = instance.pipeline();
-        pipeline.remove(HttpRequestEncoder.class);
-        pipeline.replace(upstream, null, new RawRelay(client, this::closed));
+        // The instance's side: its response decoder, having read a 101, passes what follows through.
+        instance.pipeline().replace(upstream, null, new RawRelay(client, this::closed));
         exchange.client().switchToRaw(new RawRelay(instance, this::closed));
         instance.config().setAutoRead(true);
         client.config().setAutoRead(true);

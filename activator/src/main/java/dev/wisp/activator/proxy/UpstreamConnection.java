@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -38,6 +39,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
     private boolean reusable;
     private boolean bodySent;
     private boolean lastSent;
+    private boolean chunkedBody;
     private boolean closeClientAfter;
     private boolean reused;
     private boolean clientUnflushed;
@@ -84,10 +86,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         bodySent = false;
         lastSent = false;
         closeClientAfter = reader.expect(next);
-        HttpRequest head = next.request();
-        proxy.prepareHead(next, head);
+        HttpRequest request = next.request();
+        chunkedBody = HttpUtil.isTransferEncodingChunked(request)
+                && !request.headers().contains(HttpHeaderNames.CONTENT_LENGTH); // a body of unknown length
         deadlines.arm(next);
-        channel.write(head, channel.newPromise().addListener(this));
+        channel.write(proxy.requestHead(next, chunkedBody, channel.alloc()), channel.newPromise().addListener(this));
         List<HttpContent> pending = next.takePendingBody();
         for (int i = 0; i < pending.size(); i++) {
             writeBody(pending.get(i));
@@ -144,11 +147,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         if (content.content().isReadable()) {
             bodySent = true;
         }
+        RequestWriter.writeBody(channel, content, chunkedBody);
         if (content instanceof LastHttpContent) {
             lastSent = true;
-            channel.writeAndFlush(content, channel.voidPromise());
-        } else {
-            channel.write(content, channel.voidPromise());
+            channel.flush();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.wisp.activator.proxy;
 import dev.wisp.activator.timing.LoopDeadlines;
 import dev.wisp.api.dataplane.Endpoint;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -10,11 +12,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -43,11 +42,11 @@ public final class UpstreamProxy {
     private final Bootstrap bootstrap;
     private final UpstreamPool pool = new UpstreamPool();
     private final LoopDeadlines<UpstreamConnection> timers;
-    /** The last Forwarded element built here, with what it was built from: keep-alive clients repeat it. */
-    private String lastClient = "";
-    private String lastAuthority = "";
-    private String lastScheme = "";
-    private String lastElement;
+    /** The usual request head fits; larger ones grow the buffer. */
+    private static final int HEAD_BUFFER = 512;
+    private static final String SCHEME = "http";
+    /** The last hop built here: keep-alive clients repeat it (its Forwarded element is built once). */
+    private RequestWriter.Hop lastHop = new RequestWriter.Hop("", "", SCHEME, "");
 
     /** A proxy on {@code loop}, opening connections with {@code channelType} (the loop's transport). */
     public UpstreamProxy(EventLoop loop, Class<? extends Channel> channelType) {
@@ -88,7 +87,7 @@ public final class UpstreamProxy {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpRequestEncoder(), connection.reader(),
+                        channel.pipeline().addLast(connection.reader(),
                                 connection.reader().decoder(), connection);
                     }
                 })
@@ -117,25 +116,16 @@ public final class UpstreamProxy {
         connection.begin(exchange, listener, reused);
     }
 
-    /** Rewrites the exchange's request head for the instance (once: a retry sends the same head again). */
-    void prepareHead(Exchange exchange, HttpRequest head) {
-        if (exchange.headPrepared()) {
-            return;
-        }
-        exchange.markHeadPrepared();
-        boolean chunkedIn = HttpUtil.isTransferEncodingChunked(head);
-        CharSequence upgradeTo = exchange.upgrade() ? head.headers().get(HttpHeaderNames.UPGRADE) : null;
-        String scheme = "http";
-        ForwardedHeaders.rewriteRequest(head.headers(), exchange.authority(), exchange.clientAddress(), scheme,
-                forwardedElement(exchange.clientAddress(), exchange.authority(), scheme));
-        if (upgradeTo != null) {
-            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            head.headers().set(HttpHeaderNames.UPGRADE, upgradeTo);
-        }
-        if (chunkedIn && !head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED); // a body of unknown length
-        }
-        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+    /**
+     * The head of the exchange's request as the instance gets it ({@code chunked}: its body goes in
+     * chunks); written anew for a retry, from the request as it came.
+     */
+    ByteBuf requestHead(Exchange exchange, boolean chunked, ByteBufAllocator allocator) {
+        HttpRequest request = exchange.request();
+        CharSequence upgradeTo = exchange.upgrade() ? request.headers().get(HttpHeaderNames.UPGRADE) : null;
+        ByteBuf out = allocator.buffer(HEAD_BUFFER);
+        RequestWriter.writeHead(request, hop(exchange.clientAddress(), exchange.authority()), chunked, upgradeTo, out);
+        return out;
     }
 
     /** Answers "Expect: 100-continue" once, as the body is about to be forwarded. */
@@ -148,16 +138,14 @@ public final class UpstreamProxy {
         }
     }
 
-    /** The Forwarded element for this hop; runs on this proxy's loop only. */
-    private String forwardedElement(String client, String authority, String scheme) {
-        if (lastElement == null || !client.equals(lastClient) || !authority.equals(lastAuthority)
-                || !scheme.equals(lastScheme)) {
-            lastElement = ForwardedHeaders.forwardedElement(client, authority, scheme);
-            lastClient = client;
-            lastAuthority = authority;
-            lastScheme = scheme;
+    /** This hop for a client at {@code client} that addressed {@code authority}; runs on this proxy's loop only. */
+    private RequestWriter.Hop hop(String client, String authority) {
+        RequestWriter.Hop last = lastHop;
+        if (!client.equals(last.clientAddress()) || !authority.equals(last.authority()) || last.forwardedElement().isEmpty()) {
+            last = new RequestWriter.Hop(authority, client, SCHEME, ForwardedHeaders.forwardedElement(client, authority, SCHEME));
+            lastHop = last;
         }
-        return lastElement;
+        return last;
     }
 
     UpstreamPool pool() {

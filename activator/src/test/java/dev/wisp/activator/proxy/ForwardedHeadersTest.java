@@ -2,8 +2,16 @@ package dev.wisp.activator.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -117,13 +125,21 @@ class ForwardedHeadersTest {
                 "X-Forwarded-Host", "Forwarded");
     }
 
-    /** The headers sent upstream for a request with {@code incoming} headers, addressed to its Host. */
+    /** The headers sent upstream for a request with {@code incoming} headers, addressed to its Host, as the instance reads them. */
     private static HttpHeaders forRequest(HttpHeaders incoming, String clientAddress, String scheme) {
         String host = incoming.get("host");
         String authority = host == null ? "" : host;
-        ForwardedHeaders.rewriteRequest(incoming, authority, clientAddress, scheme,
+        RequestWriter.Hop hop = new RequestWriter.Hop(authority, clientAddress, scheme,
                 ForwardedHeaders.forwardedElement(clientAddress, authority, scheme));
-        return incoming;
+        ByteBuf bytes = Unpooled.buffer();
+        RequestWriter.writeHead(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/", incoming), hop, false,
+                null, bytes);
+        EmbeddedChannel instance = new EmbeddedChannel(new HttpRequestDecoder());
+        instance.writeInbound(bytes);
+        HttpRequest received = instance.readInbound();
+        assertThat(received.decoderResult().isSuccess()).as(received.decoderResult().toString()).isTrue();
+        instance.finishAndReleaseAll();
+        return received.headers();
     }
 
     private static HttpHeaders headers(String... namesAndValues) {
