@@ -104,22 +104,26 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
         body(in);
     }
 
-    /** Relays the body bytes in {@code bytes} (releasing it), and ends the response at its length. */
+    /** Relays the body bytes in {@code bytes} (taking ownership of it), and ends the response at its length. */
     private void body(ByteBuf bytes) {
-        int relayed = (int) Math.min(remaining, bytes.readableBytes());
-        if (relayed > 0) {
+        int readable = bytes.readableBytes();
+        int relayed = (int) Math.min(remaining, readable);
+        boolean extra = readable > relayed;
+        if (relayed == 0) {
+            bytes.release();
+        } else {
             remaining -= relayed;
-            ByteBuf piece = bytes.readRetainedSlice(relayed);
+            ByteBuf piece = extra ? bytes.readRetainedSlice(relayed) : bytes;
+            if (extra) {
+                bytes.release();
+            }
             Exchange current = connection.relayingOrAbort(piece);
             if (current == null) {
-                bytes.release();
                 mode = Mode.DECODER;
                 return;
             }
             connection.relayBody(current, piece);
         }
-        boolean extra = bytes.isReadable();
-        bytes.release();
         if (remaining == 0) {
             mode = Mode.DECODER;
             connection.finish(!extra); // bytes past the response: the connection is out of step, not reused

@@ -1,7 +1,6 @@
 package dev.wisp.activator.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,19 +21,24 @@ final class ResponseHeadScanner {
     private static final byte[] HTTP_11 = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION = "Connection: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final boolean[] TCHAR = new boolean[128];
-    /** Passes the bytes a field value or reason phrase may hold: no CTL but HTAB; obs-text (0x80-0xFF) passes. */
-    private static final ByteProcessor VALUE_BYTE = b -> b < 0 || b == '\t' || b >= 0x20 && b != 0x7F;
-    /** Passes the bytes of an RFC 9110 token. */
-    private static final ByteProcessor TOKEN_BYTE = b -> b >= 0 && TCHAR[b];
+    /** The bytes a field value or reason phrase may hold: no CTL but HTAB; obs-text (0x80-0xFF) passes. */
+    private static final boolean[] VALUE = new boolean[256];
+    /** The bytes of an RFC 9110 token. */
+    private static final boolean[] TOKEN = new boolean[256];
+    private static final int FIRST_WINDOW = 1024;
     private static final int DROP = -1;
 
     static {
         for (char c : "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
-            TCHAR[c] = true;
+            TOKEN[c] = true;
+        }
+        for (int b = 0; b < 256; b++) {
+            VALUE[b] = b == '\t' || b >= 0x20 && b != 0x7F;
         }
     }
 
+    /** The head being scanned, copied from the input (reused; grown for long heads). */
+    private byte[] bytes = new byte[FIRST_WINDOW];
     /** Per header line: its start index in the input and its name's length ({@link #DROP} when dropped). */
     private int[] lines = new int[64];
     private int lineCount;
@@ -56,8 +60,28 @@ final class ResponseHeadScanner {
      * read so far rule an ordinary head out, INCOMPLETE while they might still become one.
      */
     Result scan(ByteBuf in, int maxHeadSize, boolean headRequest, CharSequence connection, ByteBuf out) {
-        int start = in.readerIndex();
-        int limit = start + Math.max(0, Math.min(in.readableBytes(), maxHeadSize));
+        int available = Math.max(0, Math.min(in.readableBytes(), maxHeadSize));
+        // The head is scanned in a copy: plain array loops, not a virtual call per byte. The usual head fits
+        // the first window; a longer one is copied again in a window twice as large.
+        for (int window = Math.min(available, FIRST_WINDOW); ; window = Math.min(available, window * 2)) {
+            if (bytes.length < window) {
+                bytes = new byte[Math.max(window, bytes.length * 2)];
+            }
+            in.getBytes(in.readerIndex(), bytes, 0, window);
+            Result result = scanWindow(window, headRequest, connection, out);
+            if (result != null) {
+                return result;
+            }
+            if (window == available) {
+                return in.readableBytes() < maxHeadSize ? Result.INCOMPLETE : Result.OTHER;
+            }
+        }
+    }
+
+    /** Scans the first {@code limit} bytes of the copy; null when no complete head is in them. */
+    private Result scanWindow(int limit, boolean headRequest, CharSequence connection, ByteBuf out) {
+        byte[] in = bytes;
+        int start = 0;
         lineCount = 0;
         tokenCount = 0;
         contentLength = -1;
@@ -65,11 +89,11 @@ final class ResponseHeadScanner {
         keepAliveToken = false;
         int headers = -1;
         for (int pos = start; ; ) {
-            int lf = in.indexOf(pos, limit, (byte) '\n');
+            int lf = indexOf(in, pos, limit, (byte) '\n');
             if (lf < 0) {
-                return in.readableBytes() < maxHeadSize ? Result.INCOMPLETE : Result.OTHER;
+                return null;
             }
-            if (lf == pos || in.getByte(lf - 1) != '\r') {
+            if (lf == pos || in[lf - 1] != '\r') {
                 return Result.OTHER; // a bare LF
             }
             int cr = lf - 1;
@@ -107,7 +131,7 @@ final class ResponseHeadScanner {
         return headLength;
     }
 
-    private Result endOfHead(ByteBuf in, int start, int headers, int emptyLine, int end, boolean headRequest,
+    private Result endOfHead(byte[] in, int start, int headers, int emptyLine, int end, boolean headRequest,
                              CharSequence connection, ByteBuf out) {
         boolean bodiless = headRequest || status == 204 || status == 304;
         if (contentLength < 0 && !bodiless) {
@@ -126,30 +150,29 @@ final class ResponseHeadScanner {
     }
 
     /** {@code HTTP/1.1} or {@code HTTP/1.0}, SP, 3 digits, then nothing or SP and a reason; status 200..599. */
-    private boolean statusLine(ByteBuf in, int start, int cr) {
-        if (cr - start < 12 || !matches(in, start, HTTP_1) || in.getByte(start + 8) != ' ') {
+    private boolean statusLine(byte[] in, int start, int cr) {
+        if (cr - start < 12 || !matches(in, start, HTTP_1) || in[start + 8] != ' ') {
             return false;
         }
-        byte minor = in.getByte(start + 7);
+        byte minor = in[start + 7];
         http11 = minor == '1';
         int code = 0;
         for (int i = start + 9; i < start + 12; i++) {
-            byte b = in.getByte(i);
+            byte b = in[i];
             if (b < '0' || b > '9') {
                 return false;
             }
             code = code * 10 + b - '0';
         }
         status = code;
-        boolean rest = cr == start + 12
-                || in.getByte(start + 12) == ' ' && in.forEachByte(start + 13, cr - start - 13, VALUE_BYTE) < 0;
+        boolean rest = cr == start + 12 || in[start + 12] == ' ' && firstNot(in, start + 13, cr, VALUE) < 0;
         return (http11 || minor == '0') && rest && code >= 200 && code <= 599;
     }
 
     /** Checks one {@code name: value} line and records it; false when it rules an ordinary head out. */
-    private boolean headerLine(ByteBuf in, int start, int cr) {
-        int colon = in.forEachByte(start, cr - start, TOKEN_BYTE);
-        if (colon <= start || in.getByte(colon) != ':' || in.forEachByte(colon + 1, cr - colon - 1, VALUE_BYTE) >= 0) {
+    private boolean headerLine(byte[] in, int start, int cr) {
+        int colon = firstNot(in, start, cr, TOKEN);
+        if (colon <= start || in[colon] != ':' || firstNot(in, colon + 1, cr, VALUE) >= 0) {
             return false; // obs-fold, an empty name, a non-token byte or a space before ':', a CTL in the value
         }
         int nameLength = colon - start;
@@ -175,13 +198,13 @@ final class ResponseHeadScanner {
     }
 
     /** The value of 1..18 ASCII digits in [from, to), or -1. */
-    private static long digits(ByteBuf in, int from, int to) {
+    private static long digits(byte[] in, int from, int to) {
         if (to == from || to - from > 18) {
             return -1;
         }
         long value = 0;
         for (int i = from; i < to; i++) {
-            byte b = in.getByte(i);
+            byte b = in[i];
             if (b < '0' || b > '9') {
                 return -1;
             }
@@ -191,9 +214,9 @@ final class ResponseHeadScanner {
     }
 
     /** Notes close / keep-alive and records the other tokens; false when one names Content-Length (framing). */
-    private boolean connectionTokens(ByteBuf in, int from, int to) {
+    private boolean connectionTokens(byte[] in, int from, int to) {
         for (int pos = from; pos <= to; ) {
-            int comma = in.indexOf(pos, to, (byte) ',');
+            int comma = indexOf(in, pos, to, (byte) ',');
             int end = comma < 0 ? to : comma;
             int tokenStart = skipBlanks(in, pos, end);
             int tokenEnd = trimBlanks(in, tokenStart, end);
@@ -218,7 +241,7 @@ final class ResponseHeadScanner {
     }
 
     /** Marks the lines a Connection token names as dropped, wherever that Connection header is. */
-    private void dropNamedByConnection(ByteBuf in) {
+    private void dropNamedByConnection(byte[] in) {
         for (int line = 0; line < lineCount; line++) {
             int nameLength = lines[2 * line + 1];
             for (int t = 0; t < tokenCount && nameLength != DROP; t++) {
@@ -230,7 +253,7 @@ final class ResponseHeadScanner {
         }
     }
 
-    private void writeHead(ByteBuf in, int start, int headers, CharSequence connection, ByteBuf out) {
+    private void writeHead(byte[] in, int start, int headers, CharSequence connection, ByteBuf out) {
         requireFieldValue(connection);
         out.writeBytes(HTTP_11);
         out.writeBytes(in, start + 9, headers - start - 9);
@@ -269,7 +292,7 @@ final class ResponseHeadScanner {
     }
 
     /** Whether a name is dropped on its own: hop-by-hop (as {@link ForwardedHeaders#isHopByHop}) or x-http2-*. */
-    private static boolean isDropped(ByteBuf in, int start, int length) {
+    private static boolean isDropped(byte[] in, int start, int length) {
         return length > 8 && named(in, start, 8, "x-http2-") || switch (length) {
             case 2 -> named(in, start, 2, "te");
             case 7 -> named(in, start, 7, "trailer") || named(in, start, 7, "upgrade");
@@ -283,18 +306,18 @@ final class ResponseHeadScanner {
     }
 
     /** Whether the {@code length} bytes at {@code start} equal the first {@code length} of {@code lowerCase}, ignoring case. */
-    private static boolean named(ByteBuf in, int start, int length, String lowerCase) {
+    private static boolean named(byte[] in, int start, int length, String lowerCase) {
         for (int i = 0; i < length; i++) {
-            if (lower(in.getByte(start + i)) != lowerCase.charAt(i)) {
+            if (lower(in[start + i]) != lowerCase.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean sameName(ByteBuf in, int a, int b, int length) {
+    private static boolean sameName(byte[] in, int a, int b, int length) {
         for (int i = 0; i < length; i++) {
-            if (lower(in.getByte(a + i)) != lower(in.getByte(b + i))) {
+            if (lower(in[a + i]) != lower(in[b + i])) {
                 return false;
             }
         }
@@ -306,18 +329,18 @@ final class ResponseHeadScanner {
     }
 
     /** The first index in [from, to) that is not SP or HTAB, else {@code to}. */
-    private static int skipBlanks(ByteBuf in, int from, int to) {
+    private static int skipBlanks(byte[] in, int from, int to) {
         int i = from;
-        while (i < to && isBlank(in.getByte(i))) {
+        while (i < to && isBlank(in[i])) {
             i++;
         }
         return i;
     }
 
     /** The end of [from, to) without trailing SP and HTAB. */
-    private static int trimBlanks(ByteBuf in, int from, int to) {
+    private static int trimBlanks(byte[] in, int from, int to) {
         int i = to;
-        while (i > from && isBlank(in.getByte(i - 1))) {
+        while (i > from && isBlank(in[i - 1])) {
             i--;
         }
         return i;
@@ -327,12 +350,32 @@ final class ResponseHeadScanner {
         return b == ' ' || b == '\t';
     }
 
-    private static boolean matches(ByteBuf in, int index, byte[] expected) {
+    private static boolean matches(byte[] in, int index, byte[] expected) {
         for (int i = 0; i < expected.length; i++) {
-            if (in.getByte(index + i) != expected[i]) {
+            if (in[index + i] != expected[i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The first index in [from, to) holding {@code b}, or -1. */
+    private static int indexOf(byte[] in, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (in[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first index in [from, to) whose byte is not in {@code allowed}, or -1. */
+    private static int firstNot(byte[] in, int from, int to, boolean[] allowed) {
+        for (int i = from; i < to; i++) {
+            if (!allowed[in[i] & 0xFF]) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
