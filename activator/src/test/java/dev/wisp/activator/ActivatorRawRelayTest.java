@@ -65,6 +65,27 @@ class ActivatorRawRelayTest {
     }
 
     @Test
+    void aLongHeadTricklingInIsHandedToTheDecoderMidwayAndArrivesWhole() throws Exception {
+        String large = "v".repeat(5000); // past the 4 KiB the head scanner waits for before handing over
+        scripted((socket, request) -> instance.drip(socket, "HTTP/1.1 200 OK\r\nX-Large: " + large
+                + "\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok", 0));
+
+        try (RawHttp client = connect()) {
+            client.send(get("/large"));
+            RawHttp.Response response = client.read();
+            client.send(get("/again"));
+            RawHttp.Response again = client.read();
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("x-large")).isEqualTo(large);
+            assertThat(response.header("connection")).isNull();
+            assertThat(response.bodyText()).isEqualTo("ok");
+            assertThat(again.bodyText()).isEqualTo("ok");
+        }
+        assertThat(instance.connections.get()).as("upstream connections").isEqualTo(1);
+    }
+
+    @Test
     void bytesPastTheContentLengthAreNotRelayedAndTheConnectionIsNotReused() throws Exception {
         scripted((socket, request) -> socket.write(bytes(request.connection() == 1
                 ? "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloEXTRA"

@@ -18,6 +18,11 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
 
     /** Bodies up to this size that arrived with their head go to the client in the head's buffer. */
     private static final int COPY_BODY_BELOW = 2048;
+    /**
+     * A head still incomplete past this many bytes goes to the decoder, which reads incrementally (the
+     * scanner starts over on every read: a head trickling in byte by byte must not cost quadratic time).
+     */
+    private static final int RESCAN_LIMIT = 4096;
     /** The usual response head fits; larger ones grow the buffer. */
     private static final int HEAD_BUFFER = 512;
 
@@ -76,12 +81,12 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
         ByteBuf out = ctx.alloc().buffer(HEAD_BUFFER);
         ResponseHeadScanner.Result result = scanner.scan(in, UpstreamProxy.MAX_RESPONSE_HEADER_SIZE, headRequest,
                 clientConnection, out);
-        if (result == ResponseHeadScanner.Result.INCOMPLETE) {
+        if (result == ResponseHeadScanner.Result.INCOMPLETE && in.readableBytes() <= RESCAN_LIMIT) {
             out.release();
             return;
         }
         cumulation = null;
-        if (result == ResponseHeadScanner.Result.OTHER) {
+        if (result != ResponseHeadScanner.Result.ORDINARY) {
             out.release();
             mode = Mode.DECODER;
             ctx.fireChannelRead(in);
