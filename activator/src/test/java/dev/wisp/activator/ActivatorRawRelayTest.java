@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,31 @@ class ActivatorRawRelayTest {
             assertThat(again.bodyText()).isEqualTo("ok");
         }
         assertThat(instance.connections.get()).as("upstream connections").isEqualTo(1);
+    }
+
+    @Test
+    void aReusedConnectionClosedAfterPartOfAnAnswerIsNotSentTheRequestAgain() throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        scripted((socket, request) -> {
+            received.incrementAndGet();
+            if (request.connection() == 1 && request.index() == 1) {
+                socket.write(bytes("HTTP/1.1 200 OK\r\nContent-Le")).onComplete(written -> socket.close());
+            } else {
+                socket.write(bytes("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone"));
+            }
+        });
+
+        try (RawHttp client = connect()) {
+            client.send(get("/first"));
+            RawHttp.Response first = client.read();
+            client.send(get("/charge-card"));
+            RawHttp.Response second = client.read();
+
+            assertThat(first.bodyText()).isEqualTo("done");
+            // The instance saw the request and began answering: sending it again could run it twice.
+            assertThat(second.status()).isEqualTo(502);
+        }
+        assertThat(received.get()).as("requests the instance received").isEqualTo(2);
     }
 
     @Test

@@ -37,6 +37,7 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
     private CharSequence clientConnection;
     private ByteBuf cumulation;
     private long remaining;
+    private boolean heard;
 
     RawResponseReader(UpstreamConnection connection) {
         this.connection = connection;
@@ -53,6 +54,7 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
      */
     boolean expect(Exchange next) {
         releaseCumulation();
+        heard = false;
         headRequest = HttpMethod.HEAD.equals(next.method());
         decoder.answeringHead(headRequest);
         boolean raw = !next.client().http2() && !next.upgrade(); // an HTTP/1.1 client: the framing is the instance's
@@ -62,8 +64,14 @@ final class RawResponseReader extends ChannelInboundHandlerAdapter {
         return close;
     }
 
+    /** Whether any byte arrived from the instance since the current exchange's request was sent. */
+    boolean heardFromInstance() {
+        return heard;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        heard = true;
         if (mode == Mode.DECODER || !(msg instanceof ByteBuf bytes)) {
             ctx.fireChannelRead(msg);
             return;

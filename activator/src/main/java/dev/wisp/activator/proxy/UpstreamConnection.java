@@ -334,12 +334,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
 
     /**
      * A kept-alive connection the instance closed (its keep-alive timeout) just as it was reused:
-     * nothing of the request's body went out and nothing came back, so the request is sent again
+     * nothing of the request's body went out and not a byte came back, so the request is sent again
      * on a new connection to the same instance. False when that does not apply.
      */
     private boolean retriedOnFreshConnection(Exchange current) {
-        if (!reused || responseStarted || bodySent) {
-            return false;
+        if (!reused || responseStarted || bodySent || reader.heardFromInstance()) {
+            return false; // the instance may have acted on the request: never send it twice
         }
         UpstreamProxy.Listener told = listener;
         exchange = null;
