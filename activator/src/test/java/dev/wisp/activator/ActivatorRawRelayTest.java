@@ -112,6 +112,20 @@ class ActivatorRawRelayTest {
     }
 
     @Test
+    void aRequestTargetWithAControlCharacterIsRefused() throws Exception {
+        scripted((socket, request) -> socket.write(bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")));
+
+        try (RawHttp client = connect()) {
+            client.send("GET /a\u0001b HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n");
+            RawHttp.Response response = client.read();
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.bodyText()).contains("request target");
+        }
+        assertThat(instance.connections.get()).as("connections to the instance").isZero();
+    }
+
+    @Test
     void bytesPastTheContentLengthAreNotRelayedAndTheConnectionIsNotReused() throws Exception {
         scripted((socket, request) -> socket.write(bytes(request.connection() == 1
                 ? "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhelloEXTRA"

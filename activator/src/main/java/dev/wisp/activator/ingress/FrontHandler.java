@@ -114,9 +114,11 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         if (encoder != null) {
             encoder.answeringHead(HttpMethod.HEAD.equals(request.method()) && request.decoderResult().isSuccess());
         }
-        if (request.decoderResult().isFailure()) {
+        if (request.decoderResult().isFailure() || hasControlCharacter(request.uri())) {
+            Throwable cause = request.decoderResult().isFailure() ? request.decoderResult().cause()
+                    : new IllegalArgumentException("request target contains a control character");
             ReferenceCountUtil.release(request);
-            InvalidRequestReplies.reply(channel, request.decoderResult().cause(), loop.settings());
+            InvalidRequestReplies.reply(channel, cause, loop.settings());
             return;
         }
         if (!served && !http2) {
@@ -319,6 +321,17 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
                     ? inet.getAddress().getHostAddress() : String.valueOf(remote);
         }
         return clientAddress;
+    }
+
+    /** Whether {@code target} holds a byte below 0x21 or DEL (forwarded, some servers would split on it). */
+    private static boolean hasControlCharacter(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the request head announces a body (a non-zero length, or chunks). */

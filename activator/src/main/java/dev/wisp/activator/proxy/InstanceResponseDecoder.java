@@ -25,6 +25,11 @@ final class InstanceResponseDecoder extends HttpResponseDecoder {
         this.answeringHead = head;
     }
 
+    /** Whether bytes past what was decoded are held: an instance that sent more than its answer. */
+    boolean holdsBytes() {
+        return actualReadableBytes() > 0;
+    }
+
     @Override
     protected boolean isContentAlwaysEmpty(HttpMessage msg) {
         int code = ((HttpResponse) msg).status().code();

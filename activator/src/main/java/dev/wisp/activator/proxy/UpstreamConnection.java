@@ -279,17 +279,18 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         return current;
     }
 
-    /** The response was written to its end: flushed, settled, connection pooled when {@code clean} (no extra bytes). */
+    /** The response was written to its end: flushed, settled, connection pooled when clean (no bytes past it). */
     void finish(boolean clean) {
         Exchange current = exchange;
         if (current == null) {
             return;
         }
+        boolean closeClient = closeClientAfter; // end() may start the next exchange on this connection
         current.client().channel().flush();
         clientUnflushed = false;
         current.responseEnded();
-        end(ProxyOutcome.COMPLETED, reusable && lastSent && clean);
-        current.client().responseEnded(current, closeClientAfter);
+        end(ProxyOutcome.COMPLETED, reusable && lastSent && clean && !reader.decoder().holdsBytes());
+        current.client().responseEnded(current, closeClient);
     }
 
     @Override
