@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wisp.api.dataplane.RevisionKey;
-import dev.wisp.api.dataplane.WeightedRevision;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +27,7 @@ class ActivatorConnectionReuseTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new ActivatorFixture(ActivatorSettings.defaults().withEventLoops(1));
-        fixture.instances.declare(HELLO, 1, Duration.ofSeconds(30));
-        fixture.route("hello.default.localhost", new WeightedRevision(HELLO, 100));
+        fixture.serveOnly("hello.default.localhost", HELLO, 1);
     }
 
     @AfterEach

@@ -60,6 +60,12 @@ final class ActivatorFixture implements AutoCloseable {
         return new RevisionKey("default", name);
     }
 
+    /** Declares {@code revision} (a 30 s timeout) with no instance yet, and routes all of {@code host} to it. */
+    void serveOnly(String host, RevisionKey revision, int containerConcurrency) {
+        instances.declare(revision, containerConcurrency, Duration.ofSeconds(30));
+        route(host, new WeightedRevision(revision, 100));
+    }
+
     /** Routes {@code host} to the given revisions with their percents. */
     void route(String host, WeightedRevision... targets) {
         routes.replace("default", host, List.of(new HostRoute(host, "default", host, Arrays.asList(targets))));

@@ -3,18 +3,12 @@ package dev.wisp.activator;
 import static dev.wisp.activator.ActivatorFixture.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionKey;
-import dev.wisp.api.dataplane.WeightedRevision;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.NetServer;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +29,7 @@ class ActivatorHttpSemanticsTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new ActivatorFixture();
-        fixture.instances.declare(HELLO, 0, Duration.ofSeconds(30));
-        fixture.route("hello.default.localhost", new WeightedRevision(HELLO, 100));
+        fixture.serveOnly("hello.default.localhost", HELLO, 0);
     }
 
     @AfterEach
@@ -156,7 +149,7 @@ class ActivatorHttpSemanticsTest {
     @Test
     void closeDelimitedInstanceResponsesArriveWholeOnAKeptConnection() throws Exception {
         String body = "close-delimited ".repeat(4096); // 64 KiB, more than one read
-        fixture.instances.addReady(HELLO, closeDelimitedInstance(body));
+        fixture.instances.addReady(HELLO, closeDelimitedInstance(body).endpoint());
 
         try (RawHttp client = connect()) {
             for (int i = 0; i < 2; i++) {
@@ -171,8 +164,8 @@ class ActivatorHttpSemanticsTest {
 
     @Test
     void aKeptConnectionTheInstanceClosesAsItIsReusedIsReplacedWithoutAnError() throws Exception {
-        AtomicInteger connections = new AtomicInteger();
-        fixture.instances.addReady(HELLO, instanceClosingOnTheSecondRequest(connections));
+        ScriptedInstance instance = instanceClosingOnTheSecondRequest();
+        fixture.instances.addReady(HELLO, instance.endpoint());
 
         try (RawHttp client = connect()) {
             for (int i = 0; i < 3; i++) {
@@ -184,7 +177,7 @@ class ActivatorHttpSemanticsTest {
             }
         }
         // The first connection served one request and was closed on the second; each later one likewise.
-        assertThat(connections.get()).isEqualTo(3);
+        assertThat(instance.connections.get()).isEqualTo(3);
     }
 
     @Test
@@ -287,46 +280,24 @@ class ActivatorHttpSemanticsTest {
         return request -> request.body().onSuccess(body -> request.response().end(body));
     }
 
-    /** An instance that answers without Content-Length or chunking and ends the body by closing. */
     /**
      * An instance that answers the first request of each connection with keep-alive and closes the
      * connection, unanswered, when a second request arrives on it (a keep-alive timeout racing a reuse).
      */
-    private Endpoint instanceClosingOnTheSecondRequest(AtomicInteger connections) throws Exception {
-        NetServer server = fixture.vertx.createNetServer().connectHandler(socket -> {
-            connections.incrementAndGet();
-            Buffer[] received = {Buffer.buffer()};
-            AtomicInteger answered = new AtomicInteger();
-            socket.handler(bytes -> {
-                received[0].appendBuffer(bytes);
-                if (!received[0].toString().contains("\r\n\r\n")) {
-                    return;
-                }
-                received[0] = Buffer.buffer();
-                if (answered.getAndIncrement() == 0) {
-                    socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-                } else {
-                    socket.close();
-                }
-            });
+    private ScriptedInstance instanceClosingOnTheSecondRequest() throws Exception {
+        return ScriptedInstance.start(fixture.vertx, (socket, request) -> {
+            if (request.index() == 0) {
+                socket.write(ScriptedInstance.bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+            } else {
+                socket.close();
+            }
         });
-        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new Endpoint("closes-on-reuse", "127.0.0.1", server.actualPort());
     }
 
-    private Endpoint closeDelimitedInstance(String body) throws Exception {
-        NetServer server = fixture.vertx.createNetServer().connectHandler(socket -> {
-            Buffer received = Buffer.buffer();
-            socket.handler(bytes -> {
-                received.appendBuffer(bytes);
-                if (received.toString().contains("\r\n\r\n")) {
-                    socket.handler(null);
-                    socket.write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body)
-                            .onComplete(written -> socket.close());
-                }
-            });
-        });
-        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new Endpoint("close-delimited", "127.0.0.1", server.actualPort());
+    /** An instance that answers without Content-Length or chunking and ends the body by closing. */
+    private ScriptedInstance closeDelimitedInstance(String body) throws Exception {
+        return ScriptedInstance.start(fixture.vertx, (socket, request) -> socket
+                .write(ScriptedInstance.bytes("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body))
+                .onComplete(written -> socket.close()));
     }
 }

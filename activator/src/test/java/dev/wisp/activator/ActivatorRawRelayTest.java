@@ -5,12 +5,10 @@ import static dev.wisp.activator.ScriptedInstance.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wisp.api.dataplane.RevisionKey;
-import dev.wisp.api.dataplane.WeightedRevision;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -34,8 +32,7 @@ class ActivatorRawRelayTest {
     @BeforeEach
     void start() throws Exception {
         fixture = new ActivatorFixture();
-        fixture.instances.declare(HELLO, 0, Duration.ofSeconds(30));
-        fixture.route("hello.default.localhost", new WeightedRevision(HELLO, 100));
+        fixture.serveOnly("hello.default.localhost", HELLO, 0);
     }
 
     @AfterEach

@@ -23,11 +23,6 @@ public final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
-    /** Drops the hop-by-hop headers of an upstream response (or a client request). */
-    public static void rewriteResponse(HttpHeaders headers) {
-        dropHopByHop(headers);
-    }
-
     /** One RFC 7239 element: {@code for=...;host=...;proto=...}, quoting values that are not tokens. */
     public static String forwardedElement(String clientAddress, String authority, String scheme) {
         String node = clientAddress.indexOf(':') >= 0 ? "[" + clientAddress + "]" : clientAddress;
@@ -49,34 +44,25 @@ public final class ForwardedHeaders {
         return value;
     }
 
-    /** Removes hop-by-hop and pseudo headers; one pass without allocating when there are none (the usual case). */
-    private static void dropHopByHop(HttpHeaders headers) {
+    /**
+     * Drops the hop-by-hop headers of an upstream response, and pseudo headers, in place; one pass without
+     * allocating when there are none (the usual case).
+     */
+    public static void rewriteResponse(HttpHeaders headers) {
         List<CharSequence> drop = null;
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
             Map.Entry<CharSequence, CharSequence> header = it.next();
             CharSequence name = header.getKey();
             if (isHopByHop(name) || isInternal(name)) {
-                drop = dropping(drop, name, header.getValue());
+                drop = drop == null ? new ArrayList<>() : drop;
+                drop.add(name);
+                if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+                    addTokens(drop, header.getValue().toString());
+                }
             }
         }
-        removeAll(headers, drop);
-    }
-
-    /** Adds {@code name} to the names to drop (with those it declares hop-by-hop when it is Connection). */
-    private static List<CharSequence> dropping(List<CharSequence> drop, CharSequence name, CharSequence value) {
-        List<CharSequence> names = drop == null ? new ArrayList<>() : drop;
-        names.add(name);
-        if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
-            addTokens(names, value.toString());
-        }
-        return names;
-    }
-
-    private static void removeAll(HttpHeaders headers, List<CharSequence> names) {
-        if (names != null) {
-            for (int i = 0; i < names.size(); i++) {
-                headers.remove(names.get(i));
-            }
+        for (int i = 0; drop != null && i < drop.size(); i++) {
+            headers.remove(drop.get(i));
         }
     }
 

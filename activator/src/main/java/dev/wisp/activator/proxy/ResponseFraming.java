@@ -35,17 +35,16 @@ final class ResponseFraming {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
         }
-        if (close) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (exchange.http10()) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        CharSequence connection = connectionHeader(exchange, close);
+        if (connection != null) {
+            headers.set(HttpHeaderNames.CONNECTION, connection);
         }
         return close;
     }
 
     /**
-     * The Connection header a response of known length gets for the exchange's HTTP/1 client: close
-     * when {@code close}, keep-alive for an HTTP/1.0 client that keeps its connection, else none (null).
+     * The Connection header a response gets for the exchange's HTTP/1 client: close when {@code close},
+     * keep-alive for an HTTP/1.0 client that keeps its connection, else none (null).
      */
     static CharSequence connectionHeader(Exchange exchange, boolean close) {
         if (close) {
