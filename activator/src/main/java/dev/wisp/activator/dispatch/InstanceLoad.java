@@ -1,45 +1,73 @@
 package dev.wisp.activator.dispatch;
 
 import dev.wisp.api.dataplane.Endpoint;
-import dev.wisp.api.dataplane.RevisionKey;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Counts the requests the activator has in flight on each instance of each revision. Not thread-safe. */
+/**
+ * Counts the requests the activator has in flight on each instance of one revision. A counter is
+ * kept at zero when its instance goes idle (no allocation per request on a sequential client) and
+ * idle counters are swept once they outnumber a threshold that grows with the map, so instances
+ * that went away are forgotten in amortized constant time. Not thread-safe: its lane guards it.
+ */
 public final class InstanceLoad {
 
-    private final Map<RevisionKey, Map<Endpoint, Integer>> inFlight = new HashMap<>();
+    private static final int MIN_SWEEP_SIZE = 16;
 
-    /** Takes one slot on {@code instance}. */
-    public void acquire(RevisionKey revision, Endpoint instance) {
-        inFlight.computeIfAbsent(revision, r -> new HashMap<>()).merge(instance, 1, Integer::sum);
+    /** A mutable count: taking and giving back a slot neither boxes nor allocates. */
+    private static final class Count {
+        int value;
     }
 
-    /** Gives back one slot on {@code instance}. */
-    public void release(RevisionKey revision, Endpoint instance) {
-        Map<Endpoint, Integer> counts = inFlight.get(revision);
-        if (counts == null) {
-            return;
+    private final Map<Endpoint, Count> counts = new HashMap<>();
+    private int sweepAt = MIN_SWEEP_SIZE;
+
+    /** Takes one slot on {@code instance}. */
+    public void acquire(Endpoint instance) {
+        Count count = counts.get(instance);
+        if (count == null) {
+            sweepIdleIfLarge();
+            count = new Count();
+            counts.put(instance, count);
         }
-        counts.computeIfPresent(instance, (k, n) -> n <= 1 ? null : n - 1);
-        if (counts.isEmpty()) {
-            inFlight.remove(revision);
+        count.value++;
+    }
+
+    /** Gives back one slot on {@code instance}; nothing when it held none. */
+    public void release(Endpoint instance) {
+        Count count = counts.get(instance);
+        if (count != null && count.value > 0) {
+            count.value--;
         }
     }
 
     /** Requests in flight on {@code instance}. */
-    public int inFlight(RevisionKey revision, Endpoint instance) {
-        return inFlight.getOrDefault(revision, Map.of()).getOrDefault(instance, 0);
+    public int inFlight(Endpoint instance) {
+        Count count = counts.get(instance);
+        return count == null ? 0 : count.value;
     }
 
     /** Requests in flight on the instance named {@code instanceId}, whatever its address. */
-    public int inFlight(RevisionKey revision, String instanceId) {
+    public int inFlight(String instanceId) {
         int total = 0;
-        for (Map.Entry<Endpoint, Integer> entry : inFlight.getOrDefault(revision, Map.of()).entrySet()) {
+        for (Map.Entry<Endpoint, Count> entry : counts.entrySet()) {
             if (entry.getKey().instanceId().equals(instanceId)) {
-                total += entry.getValue();
+                total += entry.getValue().value;
             }
         }
         return total;
+    }
+
+    /** Instances with a counter, busy or idle (to check that idle ones are forgotten). */
+    int tracked() {
+        return counts.size();
+    }
+
+    private void sweepIdleIfLarge() {
+        if (counts.size() < sweepAt) {
+            return;
+        }
+        counts.values().removeIf(count -> count.value == 0);
+        sweepAt = Math.max(MIN_SWEEP_SIZE, 2 * counts.size());
     }
 }

@@ -139,7 +139,7 @@ public final class RevisionDispatcher implements InstanceDrain {
         RevisionLane lane = laneOf(revision);
         int inFlight;
         synchronized (lane) {
-            inFlight = lane.load.inFlight(revision, instanceId);
+            inFlight = lane.load.inFlight(instanceId);
             if (inFlight > 0) {
                 lane.drains.add(revision, instanceId, drained);
             }
@@ -181,7 +181,7 @@ public final class RevisionDispatcher implements InstanceDrain {
             }
             Exchange exchange = queue.poll();
             exchange.assign(instance.get());
-            lane.load.acquire(revision, instance.get());
+            lane.load.acquire(instance.get());
             if (exchange.coldStart()) {
                 with.meters().coldStartWaited(revision, System.nanoTime() - exchange.arrivedNanos());
             }
@@ -246,7 +246,7 @@ public final class RevisionDispatcher implements InstanceDrain {
     private void release(Exchange exchange) {
         exchange.cancelDeadline();
         RevisionKey revision = exchange.revision();
-        with.ledger().finished(revision, with.clock().instant());
+        with.ledger().finished(exchange.loop(), revision, with.clock().instant()); // owner as in RevisionGate
         with.meters().responded(revision, statusOf(exchange), System.nanoTime() - exchange.arrivedNanos());
         Endpoint instance = exchange.releaseEndpoint();
         if (instance != null) {
@@ -263,8 +263,8 @@ public final class RevisionDispatcher implements InstanceDrain {
     }
 
     private static void releaseSlotLocked(RevisionLane lane, Endpoint instance, Handoff handoff) {
-        lane.load.release(lane.revision, instance);
-        if (!lane.drains.isEmpty() && lane.load.inFlight(lane.revision, instance.instanceId()) == 0) {
+        lane.load.release(instance);
+        if (!lane.drains.isEmpty() && lane.load.inFlight(instance.instanceId()) == 0) {
             handoff.drained(lane.drains.take(lane.revision, instance.instanceId()));
         }
     }

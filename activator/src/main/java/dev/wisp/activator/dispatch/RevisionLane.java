@@ -25,6 +25,6 @@ final class RevisionLane {
     RevisionLane(RevisionKey revision, int maxQueued) {
         this.revision = revision;
         this.queue = new WaitQueue<>(maxQueued);
-        this.inFlight = instance -> load.inFlight(revision, instance);
+        this.inFlight = load::inFlight;
     }
 }

@@ -54,7 +54,7 @@ public final class RevisionGate implements RevisionHandler {
                 ? DEFAULT_TIMEOUT : endpoints.timeout();
         exchange.admit(revision, timeout, proxy, abandon);
         exchange.upstreamTimeouts(endpoints.responseStartTimeout().toMillis(), endpoints.idleTimeout().toMillis());
-        ledger.arrived(revision, clock.instant());
+        ledger.arrived(exchange.loop(), revision, clock.instant()); // counted in this loop's shard
         exchange.deadline(deadlines.add(exchange, Math.max(1, timeout.toMillis())));
         dispatcher.submit(exchange);
     }

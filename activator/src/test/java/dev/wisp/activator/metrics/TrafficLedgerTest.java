@@ -13,12 +13,13 @@ class TrafficLedgerTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final RevisionKey HELLO = new RevisionKey("default", "hello-00001");
     private static final RevisionKey WORLD = new RevisionKey("default", "world-00001");
+    private static final Object LOOP = "loop-1";
 
     @Test
     void reportsWhileBusyThenOnceWithZerosThenNothing() {
         TrafficLedger ledger = new TrafficLedger(T0);
-        ledger.arrived(HELLO, T0.plusMillis(500));
-        ledger.finished(HELLO, T0.plusMillis(750));
+        ledger.arrived(LOOP, HELLO, T0.plusMillis(500));
+        ledger.finished(LOOP, HELLO, T0.plusMillis(750));
 
         assertThat(ledger.drain(at(1))).containsExactly(new RevisionMetric(HELLO, at(1), 0.25, 1));
         assertThat(ledger.drain(at(2))).containsExactly(new RevisionMetric(HELLO, at(2), 0.0, 0));
@@ -29,11 +30,11 @@ class TrafficLedgerTest {
     @Test
     void aLongRequestIsReportedEverySecondWithoutNewArrivals() {
         TrafficLedger ledger = new TrafficLedger(T0);
-        ledger.arrived(HELLO, T0);
+        ledger.arrived(LOOP, HELLO, T0);
 
         assertThat(ledger.drain(at(1))).containsExactly(new RevisionMetric(HELLO, at(1), 1.0, 1));
         assertThat(ledger.drain(at(2))).containsExactly(new RevisionMetric(HELLO, at(2), 1.0, 0));
-        ledger.finished(HELLO, at(2).plusMillis(100));
+        ledger.finished(LOOP, HELLO, at(2).plusMillis(100));
         assertThat(ledger.drain(at(3))).containsExactly(new RevisionMetric(HELLO, at(3), 0.1, 0));
         assertThat(ledger.drain(at(4))).containsExactly(new RevisionMetric(HELLO, at(4), 0.0, 0));
         assertThat(ledger.drain(at(5))).isEmpty();
@@ -42,13 +43,13 @@ class TrafficLedgerTest {
     @Test
     void revisionComingBackAfterIdleIsReportedAgainOverTheWholeInterval() {
         TrafficLedger ledger = new TrafficLedger(T0);
-        ledger.arrived(HELLO, T0);
-        ledger.finished(HELLO, T0);
+        ledger.arrived(LOOP, HELLO, T0);
+        ledger.finished(LOOP, HELLO, T0);
         ledger.drain(at(1));
         ledger.drain(at(2));
         assertThat(ledger.drain(at(3))).isEmpty();
 
-        ledger.arrived(HELLO, at(3).plusMillis(500));
+        ledger.arrived(LOOP, HELLO, at(3).plusMillis(500));
 
         assertThat(ledger.drain(at(4))).containsExactly(new RevisionMetric(HELLO, at(4), 0.5, 1));
     }
@@ -56,10 +57,10 @@ class TrafficLedgerTest {
     @Test
     void revisionsAreReportedIndependently() {
         TrafficLedger ledger = new TrafficLedger(T0);
-        ledger.arrived(HELLO, T0);
-        ledger.arrived(WORLD, T0);
-        ledger.arrived(WORLD, T0);
-        ledger.finished(HELLO, T0.plusMillis(200));
+        ledger.arrived(LOOP, HELLO, T0);
+        ledger.arrived(LOOP, WORLD, T0);
+        ledger.arrived(LOOP, WORLD, T0);
+        ledger.finished(LOOP, HELLO, T0.plusMillis(200));
 
         List<RevisionMetric> metrics = ledger.drain(at(1));
 
