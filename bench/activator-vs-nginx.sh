@@ -15,13 +15,17 @@
 # Optional: ROUNDS=n runs the three n times in turn (warm-up before the first round only) and prints
 #           the median of each round's ratios (single runs vary by +-10% on a shared 2-core machine);
 #           JFR=1 records a JFR profile of the activator to /tmp/wisp-bench/activator.jfr;
-#           WORKERS=n nginx workers and activator event loops; ACTIVATOR_JVM="..." JVM flags.
+#           WORKERS=n nginx workers and activator event loops; ACTIVATOR_JVM="..." JVM flags;
+#           WARMUP=20s the warm-up of each target before the first round.
 set -euo pipefail
 DURATION=${1:-30s}
 CONNECTIONS=${2:-64}
 THREADS=${3:-2}
 WORKERS=${WORKERS:-$(nproc)}
 ROUNDS=${ROUNDS:-1}
+# Each target is warmed up this long before the first round: the JVM's JIT compiles the hot paths over the first
+# 10-20 s under load (5 s measured the activator still 10-25% below its steady state in the next round).
+WARMUP=${WARMUP:-20s}
 # The activator's JVM: the default collector (G1, as `wisp up` runs it) with the heap the end-to-end
 # tests give `wisp up`. -XX:+UseParallelGC measured no different here (CPU per request and p99 within noise).
 ACTIVATOR_JVM=${ACTIVATOR_JVM:--Xmx512m}
@@ -103,7 +107,7 @@ sys_ticks() { # summed stime (kernel time) of the given pids, in clock ticks
 run() { # name url host pids-to-measure...
   local name=$1 url=$2 host=$3; shift 3
   if [[ "$ROUND" == 1 ]]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $host" "$url" >/dev/null # warm-up (JIT, pools)
   fi
   local before after sys_before sys_after
   before=$(cpu_ticks "$@")

@@ -78,6 +78,15 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Reads exactly {@code count} bytes: what an upgraded connection carries. */
+    byte[] readBytes(int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length != count) {
+            throw new IOException("connection closed after " + bytes.length + " of " + count + " bytes");
+        }
+        return bytes;
+    }
+
     /** Reads one response to a request that was not HEAD. */
     Response read() throws IOException {
         return read(false);

@@ -1,41 +1,55 @@
 package dev.wisp.activator.ingress;
 
+import dev.wisp.activator.proxy.RequestHeadScanner;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.List;
 
 /**
- * The HTTP/1.1 codec of a client connection as two handlers in its pipeline: Netty's request
- * decoder with the request limits, and a response encoder that the connection's {@link FrontHandler}
- * tells whether the request being answered is a HEAD. Unlike Netty's HttpServerCodec it does not
- * pair requests and responses through a queue, so responses relayed as bytes may pass beside the
- * encoder (written from the decoder's place in the pipeline).
+ * The HTTP/1.1 codec of a client connection as three handlers in its pipeline: a {@link RawRequestReader}
+ * that takes ordinary requests as bytes, Netty's request decoder with the request limits for everything
+ * else, and a response encoder that the connection's {@link FrontHandler} tells whether the request being
+ * answered is a HEAD. Unlike Netty's HttpServerCodec it does not pair requests and responses through a
+ * queue, so responses relayed as bytes may pass beside the encoder (written from the decoder's place in
+ * the pipeline).
  */
 final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
 
-    private final HttpRequestDecoder decoder;
+    private final RequestDecoder decoder;
+    private final RawRequestReader reader;
     private final ResponseEncoder encoder = new ResponseEncoder();
 
     ClientHttpCodec(int maxRequestLineLength, int maxHeaderSize, int maxChunkSize) {
         // A request with both Transfer-Encoding and Content-Length is refused with 400 (Netty's RFC 9112 default).
-        this.decoder = new HttpRequestDecoder(new HttpDecoderConfig()
+        this.decoder = new RequestDecoder(new HttpDecoderConfig()
                 .setMaxInitialLineLength(maxRequestLineLength)
                 .setMaxHeaderSize(maxHeaderSize)
                 .setMaxChunkSize(maxChunkSize));
+        this.reader = new RawRequestReader(new RequestHeadScanner(maxRequestLineLength, maxHeaderSize), decoder);
     }
 
-    /** Puts the decoder and then the encoder after the handler named {@code name}. */
+    /** Puts the raw reader, the decoder and then the encoder after the handler named {@code name}. */
     void addAfter(ChannelPipeline pipeline, String name) {
         pipeline.addAfter(name, null, encoder);
         pipeline.addAfter(name, null, decoder);
+        pipeline.addAfter(name, null, reader);
     }
 
-    /** Takes both handlers out of the pipeline (the decoder hands on the bytes it still held). */
+    /** Takes the handlers out of the pipeline (the decoder hands on the bytes it still held). */
     static void removeFrom(ChannelPipeline pipeline) {
+        RawRequestReader reader = pipeline.get(RawRequestReader.class);
+        if (reader != null) {
+            pipeline.remove(reader);
+        }
         ResponseEncoder encoder = pipeline.get(ResponseEncoder.class);
         if (encoder != null) {
             pipeline.remove(encoder);
@@ -50,6 +64,42 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
     @Override
     public void upgradeFrom(ChannelHandlerContext ctx) {
         removeFrom(ctx.pipeline());
+    }
+
+    /**
+     * Netty's request decoder, which also tells whether it is at rest: between requests and holding no
+     * bytes, so that the next bytes may be read as a raw request. Once it refused a request it stays busy.
+     */
+    static final class RequestDecoder extends HttpRequestDecoder {
+        private boolean midRequest;
+        private boolean refused;
+
+        RequestDecoder(HttpDecoderConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            int before = out.size();
+            super.decode(ctx, buffer, out);
+            for (int i = before; i < out.size(); i++) {
+                Object msg = out.get(i);
+                if (msg instanceof HttpRequest) {
+                    midRequest = true;
+                }
+                if (msg instanceof LastHttpContent) {
+                    midRequest = false;
+                }
+                if (msg instanceof DecoderResultProvider decoded && decoded.decoderResult().isFailure()) {
+                    refused = true;
+                }
+            }
+        }
+
+        /** Whether no request is partly decoded and no byte is held. */
+        boolean atRest() {
+            return !midRequest && !refused && !internalBuffer().isReadable();
+        }
     }
 
     /** Netty's response encoder, told whether the response answers a HEAD (its body, if any, is not sent). */

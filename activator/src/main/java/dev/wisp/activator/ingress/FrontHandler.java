@@ -3,6 +3,7 @@ package dev.wisp.activator.ingress;
 import dev.wisp.activator.handler.RequestAuthority;
 import dev.wisp.activator.proxy.ClientStream;
 import dev.wisp.activator.proxy.Exchange;
+import dev.wisp.activator.proxy.RawRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -111,6 +112,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
     }
 
     private void arrived(HttpRequest request) {
+        if (request instanceof RawRequest raw) {
+            arrivedRaw(raw);
+            return;
+        }
         if (encoder != null) {
             encoder.answeringHead(HttpMethod.HEAD.equals(request.method()) && request.decoderResult().isSuccess());
         }
@@ -145,14 +150,33 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         loop.router().handle(exchange);
     }
 
+    /** An ordinary bodiless request read as bytes: complete as it is, its traits known without a header map. */
+    private void arrivedRaw(RawRequest request) {
+        if (encoder != null) {
+            encoder.answeringHead(HttpMethod.HEAD.equals(request.method()));
+        }
+        if (!served) {
+            withoutUpgrades();
+        }
+        active++;
+        served = true;
+        Exchange exchange = new Exchange(request, this, request.authority(), clientAddress(), request.keepAlive(), false);
+        current = exchange;
+        currentComplete = true;
+        loop.router().handle(exchange);
+    }
+
     /**
      * A connection switches to h2c with its first request or not at all here: once that request
      * did not ask to, the upgrade handler (which looks at every later message) leaves the pipeline.
      */
     private void firstRequest(HttpRequest request) {
-        if (request.headers().contains(HttpHeaderNames.UPGRADE)) {
-            return;
+        if (!request.headers().contains(HttpHeaderNames.UPGRADE)) {
+            withoutUpgrades();
         }
+    }
+
+    private void withoutUpgrades() {
         HttpServerUpgradeHandler upgrades = channel.pipeline().get(HttpServerUpgradeHandler.class);
         if (upgrades != null) {
             channel.pipeline().remove(upgrades);

@@ -65,9 +65,10 @@ public final class Exchange {
         this.clientAddress = clientAddress;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
-        this.requestComplete = request instanceof LastHttpContent;
+        boolean raw = request instanceof RawRequest; // bodiless, without Expect
+        this.requestComplete = raw || request instanceof LastHttpContent;
         this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        this.expectContinue = HttpUtil.is100ContinueExpected(request);
+        this.expectContinue = !raw && HttpUtil.is100ContinueExpected(request);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.wisp.activator.proxy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
@@ -33,8 +34,49 @@ final class RequestWriter {
     private RequestWriter() {
     }
 
-    /** What this hop adds: who the client is and how it addressed the activator. */
-    record Hop(String authority, String clientAddress, String scheme, String forwardedElement) {
+    /**
+     * What this hop adds: who the client is and how it addressed the activator; with the bytes of its forwarding
+     * headers for a client that sent none of its own, made once and written for each request it makes.
+     */
+    static final class Hop {
+        private final String authority;
+        private final String clientAddress;
+        private final String scheme;
+        private final String forwardedElement;
+        private byte[] plainForwarding;
+
+        Hop(String authority, String clientAddress, String scheme, String forwardedElement) {
+            this.authority = authority;
+            this.clientAddress = clientAddress;
+            this.scheme = scheme;
+            this.forwardedElement = forwardedElement;
+        }
+
+        String authority() {
+            return authority;
+        }
+
+        String clientAddress() {
+            return clientAddress;
+        }
+
+        String scheme() {
+            return scheme;
+        }
+
+        String forwardedElement() {
+            return forwardedElement;
+        }
+
+        /** The forwarding headers of a request that had none: X-Forwarded-For, -Proto, -Host, Forwarded. */
+        private byte[] plainForwarding() {
+            if (plainForwarding == null) {
+                ByteBuf lines = Unpooled.buffer(256);
+                writeEachForwarding(lines, this, null, null, false, false);
+                plainForwarding = ByteBufUtil.getBytes(lines);
+            }
+            return plainForwarding;
+        }
     }
 
     /**
@@ -96,15 +138,7 @@ final class RequestWriter {
         if (!host && !hop.authority().isEmpty()) {
             field(out, "Host", hop.authority());
         }
-        field(out, "X-Forwarded-For", isBlank(priorFor) ? hop.clientAddress() : priorFor + ", " + hop.clientAddress());
-        if (!proto) {
-            field(out, "X-Forwarded-Proto", hop.scheme());
-        }
-        if (!forwardedHost && !hop.authority().isEmpty()) {
-            field(out, "X-Forwarded-Host", hop.authority());
-        }
-        field(out, "Forwarded", isBlank(priorForwarded) ? hop.forwardedElement()
-                : priorForwarded + ", " + hop.forwardedElement());
+        writeForwarding(out, hop, priorFor, priorForwarded, proto, forwardedHost);
         if (upgradeTo != null) {
             field(out, "Connection", "upgrade");
             field(out, "Upgrade", upgradeTo);
@@ -116,13 +150,43 @@ final class RequestWriter {
     }
 
     /**
+     * Appends this hop's X-Forwarded-For and Forwarded (after the client's first values of them, when it sent
+     * any), and X-Forwarded-Proto and X-Forwarded-Host unless the client sent them.
+     */
+    static void writeForwarding(ByteBuf out, Hop hop, CharSequence priorFor, CharSequence priorForwarded,
+                                boolean proto, boolean forwardedHost) {
+        if (priorFor == null && priorForwarded == null && !proto && !forwardedHost) {
+            out.writeBytes(hop.plainForwarding()); // the usual request
+        } else {
+            writeEachForwarding(out, hop, priorFor, priorForwarded, proto, forwardedHost);
+        }
+    }
+
+    private static void writeEachForwarding(ByteBuf out, Hop hop, CharSequence priorFor, CharSequence priorForwarded,
+                                            boolean proto, boolean forwardedHost) {
+        field(out, "X-Forwarded-For", isBlank(priorFor) ? hop.clientAddress() : priorFor + ", " + hop.clientAddress());
+        if (!proto) {
+            field(out, "X-Forwarded-Proto", hop.scheme());
+        }
+        if (!forwardedHost && !hop.authority().isEmpty()) {
+            field(out, "X-Forwarded-Host", hop.authority());
+        }
+        field(out, "Forwarded", isBlank(priorForwarded) ? hop.forwardedElement()
+                : priorForwarded + ", " + hop.forwardedElement());
+    }
+
+    /**
      * Writes a piece of the request's body to {@code channel} (taking ownership of it): as it is, or
      * as a chunk (the last piece also ends the chunked body, with its trailers).
      */
     static void writeBody(Channel channel, HttpContent content, boolean chunked) {
         ByteBuf data = content.content();
         if (!chunked) {
-            channel.write(data, channel.voidPromise());
+            if (data.isReadable()) {
+                channel.write(data, channel.voidPromise());
+            } else {
+                data.release(); // the usual end of a bodiless request: nothing to send
+            }
             return;
         }
         int length = data.readableBytes();

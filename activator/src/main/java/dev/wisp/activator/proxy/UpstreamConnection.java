@@ -87,7 +87,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         lastSent = false;
         closeClientAfter = reader.expect(next);
         HttpRequest request = next.request();
-        chunkedBody = HttpUtil.isTransferEncodingChunked(request)
+        chunkedBody = !(request instanceof RawRequest) && HttpUtil.isTransferEncodingChunked(request)
                 && !request.headers().contains(HttpHeaderNames.CONTENT_LENGTH); // a body of unknown length
         deadlines.arm(next);
         channel.write(proxy.requestHead(next, chunkedBody, channel.alloc()), channel.newPromise().addListener(this));

@@ -122,9 +122,15 @@ public final class UpstreamProxy {
      */
     ByteBuf requestHead(Exchange exchange, boolean chunked, ByteBufAllocator allocator) {
         HttpRequest request = exchange.request();
+        RequestWriter.Hop hop = hop(exchange.clientAddress(), exchange.authority());
+        if (request instanceof RawRequest raw) {
+            ByteBuf out = allocator.buffer(Math.max(HEAD_BUFFER, raw.headLength() + 256));
+            raw.writeHead(hop, out);
+            return out;
+        }
         CharSequence upgradeTo = exchange.upgrade() ? request.headers().get(HttpHeaderNames.UPGRADE) : null;
         ByteBuf out = allocator.buffer(HEAD_BUFFER);
-        RequestWriter.writeHead(request, hop(exchange.clientAddress(), exchange.authority()), chunked, upgradeTo, out);
+        RequestWriter.writeHead(request, hop, chunked, upgradeTo, out);
         return out;
     }
 
