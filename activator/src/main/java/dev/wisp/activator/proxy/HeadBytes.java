@@ -24,6 +24,16 @@ final class HeadBytes {
     private HeadBytes() {
     }
 
+    /**
+     * The index of the colon of the field line [start, cr) when it is strictly well formed (a token name right
+     * before ':', a value of field-value bytes), else -1: obs-fold, an empty name, a non-token byte or a space
+     * before ':', a CTL in the value.
+     */
+    static int fieldColon(byte[] in, int start, int cr) {
+        int colon = firstNot(in, start, cr, TOKEN);
+        return colon <= start || in[colon] != ':' || firstNot(in, colon + 1, cr, VALUE) >= 0 ? -1 : colon;
+    }
+
     /** The value of 1..18 ASCII digits in [from, to), or -1. */
     static long digits(byte[] in, int from, int to) {
         if (to == from || to - from > 18) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static dev.wisp.activator.proxy.HeadBytes.TOKEN;
-import static dev.wisp.activator.proxy.HeadBytes.VALUE;
+import static dev.wisp.activator.proxy.HeadBytes.fieldColon;
 import static dev.wisp.activator.proxy.HeadBytes.firstNot;
 import static dev.wisp.activator.proxy.HeadBytes.indexOf;
 import static dev.wisp.activator.proxy.HeadBytes.isDropped;
@@ -140,9 +140,9 @@ public final class RequestHeadScanner {
 
     /** Checks one {@code name: value} line ending at {@code cr} and notes what it means; false: not ordinary. */
     private boolean headerLine(byte[] in, int start, int cr, int next) {
-        int colon = firstNot(in, start, cr, TOKEN);
-        if (colon <= start || in[colon] != ':' || firstNot(in, colon + 1, cr, VALUE) >= 0) {
-            return false; // obs-fold, an empty name, a non-token byte or a space before ':', a CTL in the value
+        int colon = fieldColon(in, start, cr);
+        if (colon < 0) {
+            return false;
         }
         int length = colon - start;
         int valueStart = skipBlanks(in, colon + 1, cr);

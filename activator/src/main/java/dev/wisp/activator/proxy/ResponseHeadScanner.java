@@ -4,9 +4,9 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import static dev.wisp.activator.proxy.HeadBytes.TOKEN;
 import static dev.wisp.activator.proxy.HeadBytes.VALUE;
 import static dev.wisp.activator.proxy.HeadBytes.digits;
+import static dev.wisp.activator.proxy.HeadBytes.fieldColon;
 import static dev.wisp.activator.proxy.HeadBytes.firstNot;
 import static dev.wisp.activator.proxy.HeadBytes.indexOf;
 import static dev.wisp.activator.proxy.HeadBytes.isDropped;
@@ -170,9 +170,9 @@ final class ResponseHeadScanner {
 
     /** Checks one {@code name: value} line and records it; false when it rules an ordinary head out. */
     private boolean headerLine(byte[] in, int start, int cr) {
-        int colon = firstNot(in, start, cr, TOKEN);
-        if (colon <= start || in[colon] != ':' || firstNot(in, colon + 1, cr, VALUE) >= 0) {
-            return false; // obs-fold, an empty name, a non-token byte or a space before ':', a CTL in the value
+        int colon = fieldColon(in, start, cr);
+        if (colon < 0) {
+            return false;
         }
         int nameLength = colon - start;
         int valueStart = skipBlanks(in, colon + 1, cr);
