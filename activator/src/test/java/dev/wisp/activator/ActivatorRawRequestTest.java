@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests read as bytes (ordinary bodiless ones) and by Netty's decoder (the rest) on one client
+ * Requests read as bytes (ordinary ones, bodiless or framed by Content-Length) and by Netty's decoder
+ * (the rest: chunked, Expect, upgrades, malformed) on one client
  * connection: answered in order, forwarded as an instance should see them, and never mistaken for
  * one another or for the bytes of an upgraded connection. The instance answers each request with the
  * head and body it received.
@@ -90,6 +91,30 @@ class ActivatorRawRequestTest {
             assertThat(answer.bodyText()).startsWith("POST /upload HTTP/1.1\r\n").endsWith("|" + lookalike);
             assertThat(after.bodyText()).startsWith("GET /after HTTP/1.1\r\n");
         }
+    }
+
+    @Test
+    void aContentLengthBodyInPiecesReachesTheInstanceWholeAndTheRequestAfterItIsRead() throws Exception {
+        echoing();
+        String body = "{\"specversion\":\"1.0\",\"data\":\"" + "x".repeat(20_000) + "\"}";
+        String lookalike = get("/inside-a-body");
+
+        try (RawHttp client = connect()) {
+            client.send("POST /events HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 100));
+            client.send(body.substring(100, 12_000));
+            client.send(body.substring(12_000) + "POST /second HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: "
+                    + lookalike.length() + "\r\n\r\n");
+            client.send(lookalike + get("/third"));
+            String first = client.read().bodyText();
+            String second = client.read().bodyText();
+            String third = client.read().bodyText();
+
+            assertThat(first).startsWith("POST /events HTTP/1.1\r\n").endsWith("|" + body);
+            assertThat(second).startsWith("POST /second HTTP/1.1\r\n").endsWith("|" + lookalike);
+            assertThat(third).startsWith("GET /third HTTP/1.1\r\n").endsWith("|");
+        }
+        assertThat(instance.requests.get()).as("requests the instance received").isEqualTo(3);
     }
 
     @Test

@@ -13,7 +13,7 @@ class ActivatorStreamingTest {
     private static final int MIB = 256;
 
     @Test
-    void a256MiBUploadAndDownloadPassThroughA48MiBHeap() throws Exception {
+    void a256MiBUploadTwiceAndADownloadPassThroughA48MiBHeap() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process probe = new ProcessBuilder(java, "-Xmx48m", "-XX:MaxDirectMemorySize=48m",
                 "-cp", System.getProperty("java.class.path"), StreamingProbe.class.getName(), Integer.toString(MIB))
@@ -22,7 +22,7 @@ class ActivatorStreamingTest {
 
         assertThat(probe.waitFor(5, TimeUnit.MINUTES)).as("probe finished").isTrue();
         long bytes = (long) MIB * 1024 * 1024;
-        assertThat(output).contains("uploaded=" + bytes + " downloaded=" + bytes);
+        assertThat(output).contains("uploaded=" + bytes + " uploadedWithLength=" + bytes + " downloaded=" + bytes);
         assertThat(probe.exitValue()).as(output).isZero();
     }
 

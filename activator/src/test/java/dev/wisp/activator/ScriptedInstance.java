@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * A revision instance on a raw loopback socket server that writes exactly the bytes a test scripts:
  * it reads each request (head, then a Content-Length or chunked body), hands it to the script with
- * the socket, and counts the connections it accepted.
+ * the socket, and counts the connections it accepted and the requests it read.
  */
 final class ScriptedInstance {
 
@@ -35,6 +35,7 @@ final class ScriptedInstance {
     }
 
     final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger requests = new AtomicInteger();
     private final Vertx vertx;
     private NetServer server;
 
@@ -84,6 +85,7 @@ final class ScriptedInstance {
             pending[0].appendBuffer(received);
             for (Request request = next(pending, connection, index); request != null;
                     request = next(pending, connection, index)) {
+                requests.incrementAndGet();
                 script.answer(socket, request);
             }
         });

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Run in a JVM whose heap is much smaller than the streams: an upstream, an activator and a client
- * in one process move {@code args[0]} MiB up and down through the activator. Prints the byte
- * counts and exits 0 when both arrived whole (an OutOfMemoryError exits non-zero).
+ * in one process move {@code args[0]} MiB up (once in chunks, once framed by Content-Length: the
+ * activator reads the two differently) and down through the activator. Prints the byte counts and
+ * exits 0 when all arrived whole (an OutOfMemoryError exits non-zero).
  */
 public final class StreamingProbe {
 
@@ -48,7 +49,10 @@ public final class StreamingProbe {
             RequestOptions target = new RequestOptions().setHost("127.0.0.1").setPort(fixture.activator.port())
                     .putHeader("Host", HOST).setURI("/");
             String uploaded = client.request(new RequestOptions(target).setMethod(HttpMethod.POST))
-                    .compose(request -> upload(fixture.vertx, request, bytes))
+                    .compose(request -> upload(fixture.vertx, request, bytes, true))
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+            String uploadedWithLength = client.request(new RequestOptions(target).setMethod(HttpMethod.POST))
+                    .compose(request -> upload(fixture.vertx, request, bytes, false))
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
             AtomicLong downloaded = new AtomicLong();
             client.request(new RequestOptions(target).setMethod(HttpMethod.GET))
@@ -58,14 +62,19 @@ public final class StreamingProbe {
                         return response.end();
                     })
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-            System.out.printf("uploaded=%s downloaded=%d maxHeapMiB=%d%n", uploaded, downloaded.get(),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            System.exit(Long.parseLong(uploaded) == bytes && downloaded.get() == bytes ? 0 : 2);
+            System.out.printf("uploaded=%s uploadedWithLength=%s downloaded=%d maxHeapMiB=%d%n", uploaded,
+                    uploadedWithLength, downloaded.get(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            boolean whole = Long.parseLong(uploaded) == bytes && Long.parseLong(uploadedWithLength) == bytes;
+            System.exit(whole && downloaded.get() == bytes ? 0 : 2);
         }
     }
 
-    private static Future<String> upload(Vertx vertx, HttpClientRequest request, long bytes) {
-        request.setChunked(true);
+    private static Future<String> upload(Vertx vertx, HttpClientRequest request, long bytes, boolean chunked) {
+        if (chunked) {
+            request.setChunked(true);
+        } else {
+            request.putHeader("Content-Length", Long.toString(bytes));
+        }
         Future<String> answer = request.response().compose(response -> response.body().map(Buffer::toString));
         writeZeros(vertx, request, bytes).onSuccess(v -> request.end());
         return answer;

@@ -150,7 +150,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         loop.router().handle(exchange);
     }
 
-    /** An ordinary bodiless request read as bytes: complete as it is, its traits known without a header map. */
+    /** An ordinary request read as bytes: its traits known without a header map; its body, if any, follows. */
     private void arrivedRaw(RawRequest request) {
         if (encoder != null) {
             encoder.answeringHead(HttpMethod.HEAD.equals(request.method()));
@@ -162,7 +162,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         served = true;
         Exchange exchange = new Exchange(request, this, request.authority(), clientAddress(), request.keepAlive(), false);
         current = exchange;
-        currentComplete = true;
+        currentComplete = request.contentLength() == 0;
+        if (!currentComplete) {
+            channel.config().setAutoRead(false); // nothing more is read until an instance is chosen
+        }
         loop.router().handle(exchange);
     }
 

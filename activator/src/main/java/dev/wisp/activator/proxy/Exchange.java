@@ -65,10 +65,11 @@ public final class Exchange {
         this.clientAddress = clientAddress;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
-        boolean raw = request instanceof RawRequest; // bodiless, without Expect
-        this.requestComplete = raw || request instanceof LastHttpContent;
+        this.requestComplete = request instanceof RawRequest raw ? raw.contentLength() == 0
+                : request instanceof LastHttpContent;
         this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        this.expectContinue = !raw && HttpUtil.is100ContinueExpected(request);
+        // A raw request has no Expect (see RequestHeadScanner): its header map is not built to look.
+        this.expectContinue = !(request instanceof RawRequest) && HttpUtil.is100ContinueExpected(request);
     }
 
     /**

@@ -11,8 +11,8 @@ import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An ordinary bodiless HTTP/1.1 request kept as the bytes of its head (see {@link RequestHeadScanner}):
- * its method, Host and keep-alive wish are known without building a header map, and its head goes to the
+ * An ordinary HTTP/1.1 request kept as the bytes of its head (see {@link RequestHeadScanner}): its
+ * method, Host, body length and keep-alive wish are known without building a header map, and its head goes to the
  * instance as the received lines (hop-by-hop ones and the client's X-Forwarded-For and Forwarded left
  * out) followed by this hop's forwarding headers, as {@link RequestWriter} would write it. Its header
  * map, for the rare reader that asks, is built on first use.
@@ -31,6 +31,7 @@ public final class RawRequest extends DefaultHttpObject implements HttpRequest {
     private final byte[] head;
     private final Layout layout;
     private final String authority;
+    private final long contentLength;
     private HttpMethod method;
     private String uri;
     private HttpVersion version = HttpVersion.HTTP_1_1;
@@ -38,9 +39,10 @@ public final class RawRequest extends DefaultHttpObject implements HttpRequest {
     /** Whether a setter changed the request: its head is then written from the parsed form. */
     private boolean edited;
 
-    RawRequest(byte[] head, Layout layout, String authority) {
+    RawRequest(byte[] head, Layout layout, long contentLength, String authority) {
         this.head = head;
         this.layout = layout;
+        this.contentLength = contentLength;
         this.authority = authority;
         this.method = method(head, layout.methodEnd());
     }
@@ -53,6 +55,11 @@ public final class RawRequest extends DefaultHttpObject implements HttpRequest {
     /** Whether the client's connection may serve another request after this one (no {@code Connection: close}). */
     public boolean keepAlive() {
         return layout.keepAlive();
+    }
+
+    /** The bytes of body that follow the head (its Content-Length; 0 when it has none). */
+    public long contentLength() {
+        return contentLength;
     }
 
     /** The bytes of the head as received, up to and including the empty line. */

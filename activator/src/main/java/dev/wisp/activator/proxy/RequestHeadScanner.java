@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static dev.wisp.activator.proxy.HeadBytes.TOKEN;
+import static dev.wisp.activator.proxy.HeadBytes.digits;
 import static dev.wisp.activator.proxy.HeadBytes.fieldColon;
 import static dev.wisp.activator.proxy.HeadBytes.firstNot;
 import static dev.wisp.activator.proxy.HeadBytes.indexOf;
@@ -18,8 +19,8 @@ import static dev.wisp.activator.proxy.HeadBytes.trimBlanks;
  * Reads a client's HTTP/1.1 request head from bytes and, when it is an ordinary one, makes it a
  * {@link RawRequest}. Ordinary means: complete in the bytes at hand, strictly well formed (token method
  * other than CONNECT, a target of visible ASCII, {@code HTTP/1.1}, CRLF line ends, no obs-fold, no
- * control bytes), exactly one non-empty Host, no body (no Transfer-Encoding; Content-Length absent or 0),
- * no Upgrade, HTTP2-Settings or Expect, and Connection tokens only {@code keep-alive}/{@code close}, all
+ * control bytes), exactly one non-empty Host, a body framed by one Content-Length or none (no
+ * Transfer-Encoding), no Upgrade, HTTP2-Settings or Expect, and Connection tokens only {@code keep-alive}/{@code close}, all
  * within the request-line and header-size limits. Anything else is left to Netty's decoder, which
  * answers it or refuses it as before. One instance per client connection, single-threaded.
  */
@@ -44,7 +45,7 @@ public final class RequestHeadScanner {
     private int forEnd;
     private int forwardedStart;
     private int forwardedEnd;
-    private boolean contentLength;
+    private long contentLength;
     private boolean close;
     private boolean proto;
     private boolean forwardedHost;
@@ -114,7 +115,7 @@ public final class RequestHeadScanner {
         runStart = 0;
         hostStart = hostEnd = 0;
         forStart = forEnd = forwardedStart = forwardedEnd = -1;
-        contentLength = false;
+        contentLength = -1;
         close = false;
         proto = false;
         forwardedHost = false;
@@ -185,11 +186,9 @@ public final class RequestHeadScanner {
                 if (named(in, start, 14, "http2-settings")) {
                     return false;
                 }
-                if (named(in, start, 14, "content-length")) {
-                    if (contentLength || valueEnd - valueStart != 1 || in[valueStart] != '0') {
-                        return false; // a body, or a length said twice: Netty's decoder frames it
-                    }
-                    contentLength = true;
+                if (named(in, start, 14, "content-length")
+                        && (contentLength >= 0 || (contentLength = digits(in, valueStart, valueEnd)) < 0)) {
+                    return false; // a length said twice, or not a plain number: Netty's decoder judges it
                 }
             }
             case 15 -> {
@@ -260,7 +259,8 @@ public final class RequestHeadScanner {
         byte[] head = Arrays.copyOf(bytes, end);
         int[] kept = runCount == 0 ? null : Arrays.copyOf(runs, 2 * runCount);
         return new RawRequest(head, new RawRequest.Layout(methodEnd, targetEnd, end - 2, kept,
-                forStart, forEnd, forwardedStart, forwardedEnd, !close, proto, forwardedHost), authority(head));
+                forStart, forEnd, forwardedStart, forwardedEnd, !close, proto, forwardedHost),
+                Math.max(0, contentLength), authority(head));
     }
 
     /** The Host value; the String of the previous request when it is the same (a keep-alive client's usual case). */

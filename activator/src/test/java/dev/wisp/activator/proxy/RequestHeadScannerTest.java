@@ -33,7 +33,8 @@ class RequestHeadScannerTest {
      * {@code input} is fed whole; {@code out} is what the instance gets (null: not ordinary); {@code sameAsNetty}:
      * the instance reads the same headers as from {@link RequestWriter} fed by Netty's decoder.
      */
-    record Case(String name, String input, String out, String authority, boolean keepAlive, boolean sameAsNetty) {
+    record Case(String name, String input, String out, String authority, boolean keepAlive, boolean sameAsNetty,
+                long contentLength) {
         @Override
         public String toString() {
             return name;
@@ -41,11 +42,11 @@ class RequestHeadScannerTest {
     }
 
     private static Case ordinary(String name, String input, String out) {
-        return new Case(name, input, out, HOST, true, true);
+        return new Case(name, input, out, HOST, true, true, 0);
     }
 
     private static Case other(String name, String input) {
-        return new Case(name, input, null, null, false, false);
+        return new Case(name, input, null, null, false, false, 0);
     }
 
     static Stream<Case> cases() {
@@ -60,7 +61,7 @@ class RequestHeadScannerTest {
                         "HEAD /x HTTP/1.1\r\nHost: " + HOST + "\r\n" + FORWARDING),
                 new Case("Connection: close ends keep-alive and is not forwarded",
                         "GET / HTTP/1.1\r\nConnection: close\r\nHost: " + HOST + "\r\nAccept: */*\r\n\r\n",
-                        "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nAccept: */*\r\n" + FORWARDING, HOST, false, true),
+                        "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nAccept: */*\r\n" + FORWARDING, HOST, false, true, 0),
                 ordinary("hop-by-hop lines are left out wherever they are",
                         "GET / HTTP/1.1\r\nKeep-Alive: timeout=5\r\nHost: " + HOST + "\r\nTE: trailers\r\n"
                                 + "Connection: Keep-Alive\r\nAccept: */*\r\nProxy-Authorization: Basic eA==\r\n\r\n",
@@ -84,7 +85,7 @@ class RequestHeadScannerTest {
                         "GET / HTTP/1.1\r\nHost: " + HOST + ":8080\r\n\r\n",
                         "GET / HTTP/1.1\r\nHost: " + HOST + ":8080\r\nX-Forwarded-For: 10.1.2.3\r\nX-Forwarded-Proto: "
                                 + "http\r\nX-Forwarded-Host: " + HOST + ":8080\r\nForwarded: for=10.1.2.3;host=\"" + HOST
-                                + ":8080\";proto=http\r\n\r\n", HOST + ":8080", true, true),
+                                + ":8080\";proto=http\r\n\r\n", HOST + ":8080", true, true, 0),
                 ordinary("a DELETE with Content-Length 0", "DELETE /item/7 HTTP/1.1\r\nHost: " + HOST
                                 + "\r\nContent-Length: 0\r\n\r\n",
                         "DELETE /item/7 HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 0\r\n" + FORWARDING),
@@ -96,9 +97,22 @@ class RequestHeadScannerTest {
                         "GET /1 HTTP/1.1\r\nHost: " + HOST + "\r\n" + FORWARDING),
                 new Case("obs-text in a value passes byte for byte",
                         "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nX-Name: caf\u00e9\r\n\r\n",
-                        "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nX-Name: caf\u00e9\r\n" + FORWARDING, HOST, true, false),
+                        "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nX-Name: caf\u00e9\r\n" + FORWARDING, HOST, true, false, 0),
+                new Case("a POST framed by Content-Length (its body follows the head)",
+                        "POST /events HTTP/1.1\r\nHost: " + HOST + "\r\nce-id: 1\r\nContent-Length: 5\r\n\r\nhello",
+                        "POST /events HTTP/1.1\r\nHost: " + HOST + "\r\nce-id: 1\r\nContent-Length: 5\r\n" + FORWARDING,
+                        HOST, true, true, 5),
+                new Case("a large Content-Length", "PUT /blob HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 268435456\r\n\r\n", "PUT /blob HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 268435456\r\n" + FORWARDING, HOST, true, true, 268_435_456L),
                 other("HTTP/1.0", "GET / HTTP/1.0\r\nHost: " + HOST + "\r\n\r\n"),
-                other("a body by Content-Length", "POST / HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 5\r\n\r\nhello"),
+                other("a Content-Length that is not a number", "POST / HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 5x\r\n\r\nhello"),
+                other("a signed Content-Length", "POST / HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: +5\r\n\r\nhello"),
+                other("a Content-Length of 19 digits", "POST / HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 1000000000000000000\r\n\r\n"),
+                other("Content-Length and Transfer-Encoding", "POST / HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
                 other("Content-Length twice", "GET / HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 0\r\n"
                         + "Content-Length: 0\r\n\r\n"),
                 other("chunked", "POST / HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
@@ -146,6 +160,7 @@ class RequestHeadScannerTest {
             assertThat(request.headLength()).isEqualTo(c.input().indexOf("\r\n\r\n") + 4);
             assertThat(request.authority()).isEqualTo(c.authority());
             assertThat(request.keepAlive()).isEqualTo(c.keepAlive());
+            assertThat(request.contentLength()).isEqualTo(c.contentLength());
             ByteBuf out = Unpooled.buffer();
             request.writeHead(hop(request.authority()), out);
             assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(c.out());
