@@ -6,6 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
@@ -69,6 +72,8 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
     /**
      * Netty's request decoder, which also tells whether it is at rest: between requests and holding no
      * bytes, so that the next bytes may be read as a raw request. Once it refused a request it stays busy.
+     * A request without Content-Length or Transfer-Encoding has no body (RFC 9112), as for the raw reader:
+     * Netty's own decoder would give one with Sec-WebSocket-Key1/Key2 (obsolete Hixie-76) an 8-byte body.
      */
     static final class RequestDecoder extends HttpRequestDecoder {
         private boolean midRequest;
@@ -81,7 +86,12 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
             int before = out.size();
+            int start = buffer.readerIndex();
             super.decode(ctx, buffer, out);
+            if (out.size() == before && buffer.readerIndex() != start) {
+                // Lines of a head read (the decoder keeps them, not their bytes) with the head not yet whole.
+                midRequest = true;
+            }
             for (int i = before; i < out.size(); i++) {
                 Object msg = out.get(i);
                 if (msg instanceof HttpRequest) {
@@ -94,6 +104,13 @@ final class ClientHttpCodec implements HttpServerUpgradeHandler.SourceCodec {
                     refused = true;
                 }
             }
+        }
+
+        @Override
+        protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+            HttpHeaders headers = msg.headers();
+            return !headers.contains(HttpHeaderNames.CONTENT_LENGTH) && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                    || super.isContentAlwaysEmpty(msg);
         }
 
         /** Whether no request is partly decoded and no byte is held. */

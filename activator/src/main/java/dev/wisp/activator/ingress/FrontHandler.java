@@ -361,9 +361,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         return false;
     }
 
-    /** Whether the request head announces a body (a non-zero length, or chunks). */
+    /** Whether the request head announces a body (a non-zero Content-Length, or chunks). */
     private static boolean hasBody(HttpRequest head) {
-        return HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
+        return HttpUtil.isTransferEncodingChunked(head)
+                || head.headers().contains(HttpHeaderNames.CONTENT_LENGTH) && HttpUtil.getContentLength(head, 0L) > 0;
     }
 
     /** Whether {@code head} asks to switch protocols (h2c upgrades are the server's own business). */

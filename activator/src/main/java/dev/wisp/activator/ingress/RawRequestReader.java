@@ -36,16 +36,21 @@ final class RawRequestReader extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        relayBody(in);
-        while (bodyLeft == 0 && in.isReadable() && !ctx.isRemoved()) {
-            RawRequest request = scanner.scan(in);
-            if (request == null) {
-                break;
-            }
-            in.skipBytes(request.headLength());
-            bodyLeft = request.contentLength();
-            front.channelRead(frontContext, request);
+        try {
             relayBody(in);
+            while (bodyLeft == 0 && in.isReadable() && !ctx.isRemoved()) {
+                RawRequest request = scanner.scan(in);
+                if (request == null) {
+                    break;
+                }
+                in.skipBytes(request.headLength());
+                bodyLeft = request.contentLength();
+                front.channelRead(frontContext, request);
+                relayBody(in);
+            }
+        } catch (RuntimeException e) {
+            in.release(); // the connection closes on the exception; the bytes read go nowhere
+            throw e;
         }
         if (in.isReadable()) {
             ctx.fireChannelRead(in);

@@ -186,9 +186,9 @@ public final class RequestHeadScanner {
                 if (named(in, start, 14, "http2-settings")) {
                     return false;
                 }
-                if (named(in, start, 14, "content-length")
-                        && (contentLength >= 0 || (contentLength = digits(in, valueStart, valueEnd)) < 0)) {
-                    return false; // a length said twice, or not a plain number: Netty's decoder judges it
+                if (named(in, start, 14, "content-length") && (contentLength >= 0 || in[valueStart] == '0'
+                        && valueEnd - valueStart > 1 || (contentLength = digits(in, valueStart, valueEnd)) < 0)) {
+                    return false; // said twice, leading zeros, not a plain number: Netty's decoder judges it
                 }
             }
             case 15 -> {

@@ -108,6 +108,12 @@ class RequestHeadScannerTest {
                 other("HTTP/1.0", "GET / HTTP/1.0\r\nHost: " + HOST + "\r\n\r\n"),
                 other("a Content-Length that is not a number", "POST / HTTP/1.1\r\nHost: " + HOST
                         + "\r\nContent-Length: 5x\r\n\r\nhello"),
+                other("a Content-Length with leading zeros", "POST / HTTP/1.1\r\nHost: " + HOST
+                        + "\r\nContent-Length: 005\r\n\r\nhello"),
+                ordinary("obsolete WebSocket keys do not make a body (RFC 9112: no length, no body)",
+                        "GET /ws HTTP/1.1\r\nHost: " + HOST + "\r\nSec-WebSocket-Key1: 1 2\r\nSec-WebSocket-Key2: 3\r\n\r\n",
+                        "GET /ws HTTP/1.1\r\nHost: " + HOST + "\r\nSec-WebSocket-Key1: 1 2\r\nSec-WebSocket-Key2: 3\r\n"
+                                + FORWARDING),
                 other("a signed Content-Length", "POST / HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: +5\r\n\r\nhello"),
                 other("a Content-Length of 19 digits", "POST / HTTP/1.1\r\nHost: " + HOST
                         + "\r\nContent-Length: 1000000000000000000\r\n\r\n"),
