@@ -129,8 +129,6 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         if (!served && !http2) {
             firstRequest(request);
         }
-        active++;
-        served = true;
         HttpRequest head = request;
         HttpContent body = null;
         if (request instanceof FullHttpRequest full) {
@@ -140,14 +138,10 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         }
         Exchange exchange = new Exchange(head, this, RequestAuthority.of(head), clientAddress(),
                 http2 || HttpUtil.isKeepAlive(head), !http2 && isUpgrade(head));
-        current = exchange;
-        currentComplete = body != null;
         if (body != null) {
             exchange.bodyArrived(body);
-        } else if (hasBody(head)) {
-            channel.config().setAutoRead(false); // nothing more is read until an instance is chosen
         }
-        loop.router().handle(exchange);
+        admit(exchange, body != null, body == null && hasBody(head));
     }
 
     /** An ordinary request read as bytes: its traits known without a header map; its body, if any, follows. */
@@ -158,13 +152,21 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements ClientS
         if (!served) {
             withoutUpgrades();
         }
+        Exchange exchange = new Exchange(request, this, request.authority(), clientAddress(), request.keepAlive(), false);
+        admit(exchange, request.contentLength() == 0, request.contentLength() > 0);
+    }
+
+    /**
+     * Makes {@code exchange} the connection's request in progress ({@code complete}: all of it has arrived) and
+     * routes it; with {@code bodyFollows}, nothing more is read until an instance is chosen for it.
+     */
+    private void admit(Exchange exchange, boolean complete, boolean bodyFollows) {
         active++;
         served = true;
-        Exchange exchange = new Exchange(request, this, request.authority(), clientAddress(), request.keepAlive(), false);
         current = exchange;
-        currentComplete = request.contentLength() == 0;
-        if (!currentComplete) {
-            channel.config().setAutoRead(false); // nothing more is read until an instance is chosen
+        currentComplete = complete;
+        if (bodyFollows) {
+            channel.config().setAutoRead(false);
         }
         loop.router().handle(exchange);
     }

@@ -5,6 +5,7 @@ import dev.wisp.api.dataplane.Endpoint;
 import dev.wisp.api.dataplane.RevisionKey;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -35,6 +36,7 @@ public final class Exchange {
     private final boolean keepAlive;
     private final boolean upgrade;
     private final boolean http10;
+    private final boolean chunkedBody;
     private final long arrivedNanos = System.nanoTime();
     private RevisionKey revision;
     private Duration timeout = Duration.ZERO;
@@ -65,11 +67,17 @@ public final class Exchange {
         this.clientAddress = clientAddress;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
-        this.requestComplete = request instanceof RawRequest raw ? raw.contentLength() == 0
-                : request instanceof LastHttpContent;
         this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        // A raw request has no Expect (see RequestHeadScanner): its header map is not built to look.
-        this.expectContinue = !(request instanceof RawRequest) && HttpUtil.is100ContinueExpected(request);
+        if (request instanceof RawRequest raw) {
+            // Known from its scan (no Expect, no chunks): its header map is not built to look.
+            this.requestComplete = raw.contentLength() == 0;
+            this.chunkedBody = false;
+        } else {
+            this.requestComplete = request instanceof LastHttpContent;
+            this.expectContinue = HttpUtil.is100ContinueExpected(request);
+            this.chunkedBody = HttpUtil.isTransferEncodingChunked(request)
+                    && !request.headers().contains(HttpHeaderNames.CONTENT_LENGTH); // a body of unknown length
+        }
     }
 
     /**
@@ -108,6 +116,11 @@ public final class Exchange {
     /** Whether the client's connection may serve another request after this one. */
     public boolean keepAlive() {
         return keepAlive;
+    }
+
+    /** Whether the request's body goes on in chunks (its length is not known). */
+    boolean chunkedBody() {
+        return chunkedBody;
     }
 
     /** Whether the client spoke HTTP/1.0 (no chunked responses; keep-alive only when asked for). */

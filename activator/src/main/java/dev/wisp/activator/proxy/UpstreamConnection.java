@@ -8,8 +8,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -86,9 +84,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter implements C
         bodySent = false;
         lastSent = false;
         closeClientAfter = reader.expect(next);
-        HttpRequest request = next.request();
-        chunkedBody = !(request instanceof RawRequest) && HttpUtil.isTransferEncodingChunked(request)
-                && !request.headers().contains(HttpHeaderNames.CONTENT_LENGTH); // a body of unknown length
+        chunkedBody = next.chunkedBody();
         deadlines.arm(next);
         channel.write(proxy.requestHead(next, chunkedBody, channel.alloc()), channel.newPromise().addListener(this));
         List<HttpContent> pending = next.takePendingBody();
