@@ -9,8 +9,10 @@
 # What each side gets (like for like, and like production):
 #   backend   its own nginx, worker_processes 1, answering a fixed 13-byte body;
 #   nginx     its own nginx, worker_processes $WORKERS, upstream keepalive 256, X-Forwarded-For;
-#   activator $WORKERS event loops (its default is one per core), the JVM flags in $ACTIVATOR_JVM.
+#   activator $WORKERS event loops (its default is one per core), the JVM flags in $ACTIVATOR_JVM; with one loop per
+#             CPU it pins each loop to a CPU of its own (LoopAffinity.AUTO, its default; the log says which).
 #   WORKERS defaults to the number of cores, as `worker_processes auto` and the activator's default.
+#   nginx's workers are not pinned (its default); NGINX_AFFINITY=auto pins them too (`worker_cpu_affinity auto`).
 # Usage: bench/activator-vs-nginx.sh [duration=30s] [connections=64] [threads=2]
 # Optional: ROUNDS=n runs the three n times in turn (warm-up before the first round only) and prints
 #           the median of each round's ratios (single runs vary by +-10% on a shared 2-core machine);
@@ -41,10 +43,11 @@ if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-nginx_conf() { # name workers server-block
+nginx_conf() { # name workers server-block [worker_cpu_affinity]
   mkdir -p "$WORK/$1"
   cat >"$WORK/$1/nginx.conf" <<CONF
 worker_processes $2;
+${4:+worker_cpu_affinity $4;}
 pid $WORK/$1/nginx.pid;
 error_log $WORK/$1/error.log warn;
 events { worker_connections 4096; }
@@ -67,7 +70,7 @@ nginx_conf proxy "$WORKERS" "upstream backend { server 127.0.0.1:$BACKEND; keepa
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_buffering on;
     }
-  }"
+  }" "${NGINX_AFFINITY:-}"
 
 pids=()
 cleanup() {
@@ -126,7 +129,8 @@ run() { # name url host pids-to-measure...
   eval "RPS_$name=$rps; CPU_$name=$cpu"
 }
 proxy_pids() { local master; master=$(cat "$WORK/$1/nginx.pid"); echo "$master" $(pgrep -P "$master"); }
-echo "workers: nginx worker_processes $WORKERS, activator $WORKERS event loops (JVM: $ACTIVATOR_JVM);" \
+echo "workers: nginx worker_processes $WORKERS (cpu affinity: ${NGINX_AFFINITY:-none}), activator $WORKERS event loops" \
+  "($(grep -o 'loops="[^"]*"' "$WORK/activator.log" | head -1); JVM: $ACTIVATOR_JVM);" \
   "backend nginx worker_processes 1; wrk $THREADS threads, $CONNECTIONS connections, $DURATION"
 printf '%-10s %12s %10s %10s %14s %14s\n' target requests/s p50 p99 'proxy cpu us/req' 'of it kernel'
 for ROUND in $(seq "$ROUNDS"); do

@@ -19,7 +19,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
@@ -94,8 +96,9 @@ public final class Activator implements InstanceDrain {
             port = boundPort;
             reporter = new MetricsReporter(vertx, ledger, metrics, clock, settings.metricsInterval());
             reporter.start();
-            LOG.infof("event=activator-started host=%s port=%d eventLoops=%d transport=%s", settings.host(), port,
-                    settings.eventLoops(), starting.nativeTransport() ? "epoll" : "nio");
+            LOG.infof("event=activator-started host=%s port=%d eventLoops=%d transport=%s loops=\"%s\"",
+                    settings.host(), port, settings.eventLoops(), starting.nativeTransport() ? "epoll" : "nio",
+                    starting.loopCpus());
             started.complete(port);
         });
         return started.future();
@@ -118,6 +121,14 @@ public final class Activator implements InstanceDrain {
             stopped.complete();
         });
         return stopped.future();
+    }
+
+    /**
+     * The CPUs each event loop may run on, as the kernel lists them ({@code 1} when pinned to CPU 1,
+     * {@code 0-3} when free to use four); empty before the activator started.
+     */
+    public synchronized CompletionStage<List<String>> loopAffinities() {
+        return server == null ? CompletableFuture.completedFuture(List.of()) : server.loopAffinities();
     }
 
     /** The port the activator listens on, or -1 before it started. */

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param keepAliveTimeout     how long a connection may stay open with no request in progress
  * @param maxHeaderSize        the largest request header block accepted; larger gets 431
  * @param maxRequestLineLength the longest request line accepted; longer gets 414
+ * @param loopAffinity         whether each event loop is pinned to a CPU of its own (see {@link LoopAffinity})
  */
 public record ActivatorSettings(String host, int port, int maxQueuedPerRevision, Duration metricsInterval,
                                 int eventLoops, Duration headerTimeout, Duration keepAliveTimeout,
-                                int maxHeaderSize, int maxRequestLineLength) {
+                                int maxHeaderSize, int maxRequestLineLength, LoopAffinity loopAffinity) {
 
     static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
     static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(15);
@@ -33,6 +34,7 @@ public record ActivatorSettings(String host, int port, int maxQueuedPerRevision,
         Objects.requireNonNull(metricsInterval, "metricsInterval");
         Objects.requireNonNull(headerTimeout, "headerTimeout");
         Objects.requireNonNull(keepAliveTimeout, "keepAliveTimeout");
+        Objects.requireNonNull(loopAffinity, "loopAffinity");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
@@ -54,12 +56,13 @@ public record ActivatorSettings(String host, int port, int maxQueuedPerRevision,
     /** Settings with the default event loops and client limits. */
     public ActivatorSettings(String host, int port, int maxQueuedPerRevision, Duration metricsInterval) {
         this(host, port, maxQueuedPerRevision, metricsInterval, DEFAULT_EVENT_LOOPS, DEFAULT_HEADER_TIMEOUT,
-                DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_MAX_HEADER_SIZE, DEFAULT_MAX_REQUEST_LINE);
+                DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_MAX_HEADER_SIZE, DEFAULT_MAX_REQUEST_LINE, LoopAffinity.AUTO);
     }
 
     /**
      * The standalone defaults: 127.0.0.1:8080, one event loop per core, 1000 waiting requests per
-     * revision, metrics every second, 15 s for headers, 75 s keep-alive, 16 KiB headers, 8 KiB request line.
+     * revision, metrics every second, 15 s for headers, 75 s keep-alive, 16 KiB headers, 8 KiB request line,
+     * loops pinned to CPUs when there is one loop per CPU the process may use ({@link LoopAffinity#AUTO}).
      */
     public static ActivatorSettings defaults() {
         return new ActivatorSettings("127.0.0.1", 8080, 1000, Duration.ofSeconds(1));
@@ -67,39 +70,45 @@ public record ActivatorSettings(String host, int port, int maxQueuedPerRevision,
 
     public ActivatorSettings withHost(String newHost) {
         return new ActivatorSettings(newHost, port, maxQueuedPerRevision, metricsInterval, eventLoops, headerTimeout,
-                keepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     public ActivatorSettings withPort(int newPort) {
         return new ActivatorSettings(host, newPort, maxQueuedPerRevision, metricsInterval, eventLoops, headerTimeout,
-                keepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     public ActivatorSettings withMaxQueuedPerRevision(int newMax) {
         return new ActivatorSettings(host, port, newMax, metricsInterval, eventLoops, headerTimeout,
-                keepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     public ActivatorSettings withMetricsInterval(Duration newInterval) {
         return new ActivatorSettings(host, port, maxQueuedPerRevision, newInterval, eventLoops, headerTimeout,
-                keepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     public ActivatorSettings withEventLoops(int newEventLoops) {
         return new ActivatorSettings(host, port, maxQueuedPerRevision, metricsInterval, newEventLoops, headerTimeout,
-                keepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     /** The same settings with other slow-client timeouts. */
     public ActivatorSettings withClientTimeouts(Duration newHeaderTimeout, Duration newKeepAliveTimeout) {
         return new ActivatorSettings(host, port, maxQueuedPerRevision, metricsInterval, eventLoops, newHeaderTimeout,
-                newKeepAliveTimeout, maxHeaderSize, maxRequestLineLength);
+                newKeepAliveTimeout, maxHeaderSize, maxRequestLineLength, loopAffinity);
     }
 
     /** The same settings with other request size limits. */
     public ActivatorSettings withRequestLimits(int newMaxHeaderSize, int newMaxRequestLineLength) {
         return new ActivatorSettings(host, port, maxQueuedPerRevision, metricsInterval, eventLoops, headerTimeout,
-                keepAliveTimeout, newMaxHeaderSize, newMaxRequestLineLength);
+                keepAliveTimeout, newMaxHeaderSize, newMaxRequestLineLength, loopAffinity);
+    }
+
+    /** The same settings with another choice of pinning event loops to CPUs. */
+    public ActivatorSettings withLoopAffinity(LoopAffinity newLoopAffinity) {
+        return new ActivatorSettings(host, port, maxQueuedPerRevision, metricsInterval, eventLoops, headerTimeout,
+                keepAliveTimeout, maxHeaderSize, maxRequestLineLength, newLoopAffinity);
     }
 
     private static void requireAtLeastMillis(String name, Duration value) {

@@ -128,6 +128,9 @@ public final class KubernetesWisp implements AutoCloseable {
         KubernetesDataPlaneSource source = new KubernetesDataPlaneSource(host.client(), settings.domain(), routes, instances);
         started.push(source);
         source.start().get(60, TimeUnit.SECONDS);
+        // Loop affinity AUTO: the loops are pinned only when the pod has CPUs of its own (the kubelet's static CPU
+        // manager gives a Guaranteed pod an exclusive cpuset); under a CPU quota the JVM counts fewer processors
+        // than the CPUs it may use, and the loops stay unpinned.
         Activator activator = new Activator(host.vertx(),
                 ActivatorSettings.defaults().withHost(settings.host()).withPort(settings.ingressPort()),
                 routes, instances, sink, host.clock(), host.meters());
