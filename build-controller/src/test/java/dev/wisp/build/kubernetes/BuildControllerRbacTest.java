@@ -63,18 +63,22 @@ class BuildControllerRbacTest {
                 Path.of("../deploy/rbac/controller.yaml"), "wisp-build-controller"));
     }
 
-    /** What the Job controller and the kubelet write when the build container exits 0 with the digest. */
+    /**
+     * What the kubelet and then the Job controller write when the build container exits 0 with the digest:
+     * the pod's termination first, the Job's completion after it (in that order, as in a cluster: the
+     * controller reads the pods when it sees the Job complete).
+     */
     private static void complete(String job) {
         await().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace("apps").withName(job).get() != null);
-        Job found = client.batch().v1().jobs().inNamespace("apps").withName(job).get();
-        found.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
-                .withType("Complete").withStatus("True").build()).build());
-        client.batch().v1().jobs().inNamespace("apps").resource(found).updateStatus();
         client.pods().inNamespace("apps").resource(new PodBuilder().withNewMetadata().withName(job + "-x1")
                 .withLabels(Map.of("job-name", job)).endMetadata().withNewStatus()
                 .withContainerStatuses(new ContainerStatusBuilder().withName("build").withNewState().withNewTerminated()
                         .withExitCode(0).withMessage(DIGEST + "\n").endTerminated().endState().build())
                 .endStatus().build()).create();
+        Job found = client.batch().v1().jobs().inNamespace("apps").withName(job).get();
+        found.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
+                .withType("Complete").withStatus("True").build()).build());
+        client.batch().v1().jobs().inNamespace("apps").resource(found).updateStatus();
     }
 
     private static boolean succeeded(String name) {
