@@ -67,7 +67,7 @@ public final class IngressServer {
         DefaultThreadFactory threads = new DefaultThreadFactory("wisp-activator", true);
         int count = shared.settings().eventLoops();
         this.group = epoll ? new EpollEventLoopGroup(count, threads) : new NioEventLoopGroup(count, threads);
-        this.loopCpus = LoopCpus.plan(shared.settings().loopAffinity(), count, CpuAffinity.allowedCpus());
+        this.loopCpus = LoopCpus.plan(shared.settings().loopAffinity(), count, CpuAffinity::allowedCpus);
     }
 
     /** Binds the server; completes with the port it listens on (useful with port 0). */

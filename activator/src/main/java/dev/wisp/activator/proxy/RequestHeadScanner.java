@@ -186,9 +186,15 @@ public final class RequestHeadScanner {
                 if (named(in, start, 14, "http2-settings")) {
                     return false;
                 }
-                if (named(in, start, 14, "content-length") && (contentLength >= 0 || in[valueStart] == '0'
-                        && valueEnd - valueStart > 1 || (contentLength = digits(in, valueStart, valueEnd)) < 0)) {
-                    return false; // said twice, leading zeros, not a plain number: Netty's decoder judges it
+                if (named(in, start, 14, "content-length")) {
+                    boolean leadingZero = valueEnd - valueStart > 1 && in[valueStart] == '0';
+                    if (contentLength >= 0 || leadingZero) {
+                        return false; // said twice, or leading zeros: Netty's decoder judges it
+                    }
+                    contentLength = digits(in, valueStart, valueEnd);
+                    if (contentLength < 0) {
+                        return false; // not a plain number
+                    }
                 }
             }
             case 15 -> {
